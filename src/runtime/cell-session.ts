@@ -1,0 +1,78 @@
+/**
+ * One notebook session: the shared scope, the built-ins a cell sees (`tf`, `print`, `console`...)
+ * and the one-at-a-time execution of cells. Used by the browser worker and by Node tests alike.
+ */
+import { CellError, createSessionScope, executeCell, type CellFailure, type SessionScope } from './execute-cell.ts';
+import { formatPrinted, formatValue } from './format-value.ts';
+import { isTensorLike } from './format-tensor.ts';
+import type { ResultValue } from './protocol.ts';
+
+export type TfNamespace = typeof import('@tensorflow/tfjs-core');
+
+export interface CellSessionOptions {
+  tf: TfNamespace;
+  /** Receives each line a cell prints, tagged with the run that printed it. */
+  onOutput: (runId: number, text: string) => void;
+  /** Extra globals for the cells, e.g. `mnist`. */
+  globals?: Record<string, unknown>;
+}
+
+export type RunOutcome =
+  | { ok: true; value?: string; results: Record<string, ResultValue> }
+  | { ok: false; failure: CellFailure };
+
+export class CellSession {
+  readonly scope: SessionScope = createSessionScope();
+  readonly #tf: TfNamespace;
+  readonly #onOutput: CellSessionOptions['onOutput'];
+  readonly #globals: Record<string, unknown>;
+  /** Runs are chained so that two requests never interleave, even if a cell awaits. */
+  #tail: Promise<unknown> = Promise.resolve();
+
+  constructor(options: CellSessionOptions) {
+    this.#tf = options.tf;
+    this.#onOutput = options.onOutput;
+    this.#globals = options.globals ?? {};
+  }
+
+  run(runId: number, cellId: string, code: string, resultNames: readonly string[] = []): Promise<RunOutcome> {
+    const outcome = this.#tail.then(() => this.#runNow(runId, cellId, code, resultNames));
+    this.#tail = outcome;
+    return outcome;
+  }
+
+  async #runNow(runId: number, cellId: string, code: string, resultNames: readonly string[]): Promise<RunOutcome> {
+    const print = (...values: unknown[]): void => this.#onOutput(runId, values.map(formatPrinted).join(' '));
+    const cellConsole = { log: print, info: print, warn: print, error: print, debug: print };
+    const builtins = { tf: this.#tf, print, console: cellConsole, ...this.#globals };
+    try {
+      const result = await executeCell(code, cellId, this.scope, builtins);
+      const value = result.hasValue ? formatValue(result.value) : undefined;
+      return { ok: true, ...(value === undefined ? {} : { value }), results: this.readResults(resultNames) };
+    } catch (error) {
+      if (error instanceof CellError) return { ok: false, failure: error.failure };
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, failure: { name: 'InternalError', message } };
+    }
+  }
+
+  /** The current values of the named top-level variables, for `data-result` in the prose. */
+  readResults(names: readonly string[]): Record<string, ResultValue> {
+    const results: Record<string, ResultValue> = {};
+    for (const name of names) {
+      if (!(name in this.scope)) continue;
+      const value = this.scope[name];
+      if (value === undefined) continue;
+      results[name] = toResultValue(value);
+    }
+    return results;
+  }
+}
+
+function toResultValue(value: unknown): ResultValue {
+  if (typeof value === 'number') return { kind: 'number', value };
+  if (isTensorLike(value) && value.shape.length === 0 && value.dtype !== 'string') {
+    return { kind: 'number', value: Number(value.dataSync()[0]) };
+  }
+  return { kind: 'text', value: typeof value === 'string' ? value : formatValue(value) };
+}

@@ -1,0 +1,155 @@
+/**
+ * Turns the code of one live cell into a function that runs inside the page's shared scope.
+ *
+ * Notebook semantics: a cell's top-level `const`, `let`, `var`, `function` and `class` declarations
+ * become properties of the session scope, so the cells after it see them, and running a cell again
+ * redefines them. The evaluated code reads and writes that scope through `with`, which keeps
+ * closures live (a function defined in one cell sees later changes to the variables it uses), and the
+ * rewrite only swaps keywords and inserts a few characters, so error positions map back exactly.
+ */
+import { parse, type Node, type Program, type VariableDeclaration, type Pattern } from 'acorn';
+import { applyEdits, type LineColumn, type SourceEdit } from './source-map.ts';
+
+export const SCOPE_PARAMETER = '__tffScope';
+export const BUILTINS_PARAMETER = '__tffBuiltins';
+
+export interface CompiledCell {
+  /** Source text of an async function expression `(scope, builtins) => last value`. */
+  readonly source: string;
+  /** The top-level names this cell declares, in order. */
+  readonly declaredNames: readonly string[];
+  /** True when the cell ends with an expression whose value should be shown. */
+  readonly hasLastExpression: boolean;
+  /** Maps a position reported for `sourceUrl` back to the cell's own code. */
+  toCellPosition(position: LineColumn): LineColumn | undefined;
+  /** The file name given to the evaluated code, as it appears in stack traces. */
+  readonly sourceUrl: string;
+}
+
+/** A syntax error, positioned in the cell's own code. */
+export class CellSyntaxError extends SyntaxError {
+  readonly line: number;
+  readonly column: number;
+  constructor(message: string, line: number, column: number) {
+    super(message);
+    this.name = 'SyntaxError';
+    this.line = line;
+    this.column = column;
+  }
+}
+
+export function compileCell(code: string, cellId: string): CompiledCell {
+  const program = parseCell(code);
+  const edits: SourceEdit[] = [];
+  const declaredNames: string[] = [];
+  const exportedAtStart: string[] = [];
+  const body = program.body;
+
+  body.forEach((statement, index) => {
+    const isLast = index === body.length - 1;
+    switch (statement.type) {
+      case 'VariableDeclaration':
+        rewriteVariableDeclaration(statement, edits, declaredNames);
+        break;
+      case 'FunctionDeclaration':
+        // Block-level functions are initialised when the block is entered, so they can be
+        // published to the scope before any statement of the cell runs (hoisting is kept).
+        if (statement.id) {
+          declaredNames.push(statement.id.name);
+          exportedAtStart.push(statement.id.name);
+        }
+        break;
+      case 'ClassDeclaration':
+        if (statement.id) {
+          declaredNames.push(statement.id.name);
+          edits.push({ start: statement.end, end: statement.end, text: `;${SCOPE_PARAMETER}.${statement.id.name}=${statement.id.name};` });
+        }
+        break;
+      case 'ExpressionStatement':
+        if (isLast && !('directive' in statement && statement.directive)) {
+          edits.push({ start: statement.expression.start, end: statement.expression.start, text: 'return (' });
+          edits.push({ start: statement.expression.end, end: statement.expression.end, text: ')' });
+        }
+        break;
+      default:
+        break;
+    }
+  });
+
+  const lastStatement = body.at(-1);
+  const hasLastExpression = lastStatement?.type === 'ExpressionStatement';
+  const sourceUrl = `cell-${cellId.replace(/[^\w.-]/g, '_')}.js`;
+  const publishFunctions = exportedAtStart.map((name) => `${SCOPE_PARAMETER}.${name}=${name};`).join('');
+  // Everything before the reader's first line stays on one line, so generated line n+1 is cell line n.
+  const prefix = `(async function (${SCOPE_PARAMETER}, ${BUILTINS_PARAMETER}) { with (${BUILTINS_PARAMETER}) with (${SCOPE_PARAMETER}) { ${publishFunctions}\n`;
+  const suffix = `\n}})\n//# sourceURL=${sourceUrl}`;
+  const edited = applyEdits(code, edits, prefix, suffix);
+
+  return {
+    source: edited.text,
+    declaredNames: [...new Set(declaredNames)],
+    hasLastExpression,
+    sourceUrl,
+    toCellPosition: (position) => edited.toOriginal(position),
+  };
+}
+
+function parseCell(code: string): Program {
+  try {
+    return parse(code, {
+      ecmaVersion: 'latest',
+      sourceType: 'script',
+      allowAwaitOutsideFunction: true,
+      locations: true,
+    });
+  } catch (error) {
+    if (error instanceof SyntaxError && 'loc' in error) {
+      const loc = error.loc as { line: number; column: number };
+      const message = error.message.replace(/\s*\(\d+:\d+\)$/, '');
+      throw new CellSyntaxError(message, loc.line, loc.column + 1);
+    }
+    throw error;
+  }
+}
+
+/**
+ * `const a = 1, {b} = o;` becomes `;(    a = 1, {b} = o);` : the same columns, assignments to the
+ * scope instead of declarations. A declarator without a value is reset to `undefined`.
+ */
+function rewriteVariableDeclaration(declaration: VariableDeclaration, edits: SourceEdit[], names: string[]): void {
+  const keyword = declaration.kind;
+  const keywordEnd = declaration.start + keyword.length;
+  edits.push({ start: declaration.start, end: keywordEnd, text: ';(' + ' '.repeat(keyword.length - 2) });
+  for (const declarator of declaration.declarations) {
+    collectPatternNames(declarator.id, names);
+    if (!declarator.init) edits.push({ start: declarator.id.end, end: declarator.id.end, text: ' = void 0' });
+  }
+  const last = declaration.declarations.at(-1);
+  const end = last ? last.end : keywordEnd;
+  // Inserted before the `;` (or newline) that ends the declaration.
+  edits.push({ start: end, end, text: ')' });
+}
+
+function collectPatternNames(pattern: Pattern | Node, names: string[]): void {
+  switch (pattern.type) {
+    case 'Identifier':
+      names.push((pattern as { name: string }).name);
+      break;
+    case 'ObjectPattern':
+      for (const property of (pattern as import('acorn').ObjectPattern).properties) {
+        collectPatternNames(property.type === 'RestElement' ? property.argument : property.value, names);
+      }
+      break;
+    case 'ArrayPattern':
+      for (const element of (pattern as import('acorn').ArrayPattern).elements) if (element) collectPatternNames(element, names);
+      break;
+    case 'RestElement':
+      collectPatternNames((pattern as import('acorn').RestElement).argument, names);
+      break;
+    case 'AssignmentPattern':
+      collectPatternNames((pattern as import('acorn').AssignmentPattern).left, names);
+      break;
+    default:
+      break;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Runs one compiled cell against the session scope and reports failures in the cell's own
+ * coordinates. Pure: no DOM, no worker API, so the same code runs in the browser and in Node.
+ */
+import { CellSyntaxError, compileCell, type CompiledCell } from './compile-cell.ts';
+import { explainError, type ErrorHint } from './explain-error.ts';
+
+/** The variables shared by the cells of one page. No prototype, so `toString` is not a variable. */
+export type SessionScope = Record<string, unknown>;
+
+export function createSessionScope(): SessionScope {
+  return Object.create(null) as SessionScope;
+}
+
+export interface CellFailure {
+  /** `SyntaxError`, `TypeError`, `Error`... or `Thrown` for a value that is not an Error. */
+  readonly name: string;
+  readonly message: string;
+  /** 1-based line and column in the cell's code, when known. */
+  readonly line?: number;
+  readonly column?: number;
+  /** A key of a short explanation in the page's language, for common mistakes. */
+  readonly hint?: ErrorHint;
+}
+
+/** Thrown by `executeCell`: the reader's error, already positioned. */
+export class CellError extends Error {
+  readonly failure: CellFailure;
+  constructor(failure: CellFailure) {
+    super(failure.message);
+    this.name = failure.name;
+    this.failure = failure;
+  }
+}
+
+export interface CellResult {
+  /** The value of the cell's last expression, when it ends with one. */
+  readonly value: unknown;
+  readonly hasValue: boolean;
+  readonly declaredNames: readonly string[];
+}
+
+type CellFunction = (scope: SessionScope, builtins: Record<string, unknown>) => Promise<unknown>;
+
+export async function executeCell(
+  code: string,
+  cellId: string,
+  scope: SessionScope,
+  builtins: Record<string, unknown>,
+): Promise<CellResult> {
+  let compiled: CompiledCell;
+  try {
+    compiled = compileCell(code, cellId);
+  } catch (error) {
+    if (error instanceof CellSyntaxError) {
+      throw new CellError({ name: 'SyntaxError', message: error.message, line: error.line, column: error.column });
+    }
+    throw error;
+  }
+  for (const name of compiled.declaredNames) if (!(name in scope)) scope[name] = undefined;
+
+  const nullPrototypeBuiltins = Object.assign(Object.create(null) as Record<string, unknown>, builtins);
+  try {
+    // Indirect eval: global scope, sloppy mode (needed for `with`), and a sourceURL we can find in stacks.
+    const cellFunction = (0, eval)(compiled.source) as CellFunction;
+    let value = await cellFunction(scope, nullPrototypeBuiltins);
+    if (isPromiseLike(value)) value = await value;
+    return { value, hasValue: compiled.hasLastExpression && value !== undefined, declaredNames: compiled.declaredNames };
+  } catch (error) {
+    throw new CellError(describeFailure(error, compiled));
+  }
+}
+
+function describeFailure(error: unknown, compiled: CompiledCell): CellFailure {
+  if (!(error instanceof Error)) {
+    return { name: 'Thrown', message: describeThrownValue(error) };
+  }
+  const position = locateInStack(error.stack ?? '', compiled);
+  const hint = explainError(error.message);
+  return {
+    name: error.name || 'Error',
+    message: error.message,
+    ...(position ?? {}),
+    ...(hint ? { hint } : {}),
+  };
+}
+
+function locateInStack(stack: string, compiled: CompiledCell): { line: number; column: number } | undefined {
+  const escaped = compiled.sourceUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
+  if (!match) return undefined;
+  return compiled.toCellPosition({ line: Number(match[1]), column: Number(match[2]) });
+}
+
+function describeThrownValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}

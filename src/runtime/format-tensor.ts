@@ -1,0 +1,229 @@
+/**
+ * Prints a tensor the way TensorFlow (through NumPy) prints it, because the article shows Python
+ * output and the reader compares the two:
+ *
+ *   tf.Tensor(
+ *   [[0.1 0.2]
+ *    [0.3 0.4]], shape=(2, 2), dtype=float32)
+ *
+ * Large tensors are summarised with `...` like NumPy (more than 1000 values: 3 at each edge).
+ */
+
+/** What we need of a tfjs Tensor; duck-typed so this module does not depend on tfjs. */
+export interface TensorLike {
+  readonly shape: readonly number[];
+  readonly dtype: string;
+  dataSync(): ArrayLike<number> | ArrayLike<string> | Uint8Array;
+}
+
+export interface TensorFormatOptions {
+  /** Above this many values, print only the edges. NumPy's default is 1000. */
+  threshold?: number;
+  /** Values kept at each edge when summarising. NumPy's default is 3. */
+  edgeItems?: number;
+  /** Target line width for wrapping long rows. NumPy's default is 75. */
+  lineWidth?: number;
+  /** Label before the parenthesis: `tf.Tensor` or `tf.Variable`. */
+  label?: string;
+}
+
+export function isTensorLike(value: unknown): value is TensorLike {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as TensorLike).shape) &&
+    typeof (value as TensorLike).dtype === 'string' &&
+    typeof (value as TensorLike).dataSync === 'function'
+  );
+}
+
+export function formatTensor(tensor: TensorLike, options: TensorFormatOptions = {}): string {
+  const threshold = options.threshold ?? 1000;
+  const edgeItems = options.edgeItems ?? 3;
+  const lineWidth = options.lineWidth ?? 75;
+  const label = options.label ?? 'tf.Tensor';
+  const shape = [...tensor.shape];
+  const values = Array.from(tensor.dataSync() as ArrayLike<number | string>);
+  const summarise = values.length > threshold;
+
+  const strides = shape.map((_, axis) => shape.slice(axis + 1).reduce((a, b) => a * b, 1));
+  const shown = collectShownValues(values, shape, strides, summarise ? edgeItems : Infinity);
+  const formatElement = makeElementFormatter(tensor.dtype, shown);
+  const body = formatArray(values, shape, strides, formatElement, {
+    edgeItems: summarise ? edgeItems : Infinity,
+    lineWidth,
+  });
+  const shapeText = `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
+  const separator = body.includes('\n') ? '\n' : '';
+  return `${label}(${separator}${body}, shape=${shapeText}, dtype=${tensor.dtype})`;
+}
+
+interface LayoutOptions {
+  edgeItems: number;
+  lineWidth: number;
+}
+
+/** Indices kept along an axis of length n: all of them, or the first and last `edge`. */
+function keptIndices(length: number, edge: number): Array<number | 'ellipsis'> {
+  if (length <= 2 * edge) return Array.from({ length }, (_, i) => i);
+  const head = Array.from({ length: edge }, (_, i) => i);
+  const tail = Array.from({ length: edge }, (_, i) => length - edge + i);
+  return [...head, 'ellipsis', ...tail];
+}
+
+function collectShownValues(
+  values: ReadonlyArray<number | string>,
+  shape: readonly number[],
+  strides: readonly number[],
+  edge: number,
+): Array<number | string> {
+  const shown: Array<number | string> = [];
+  const visit = (axis: number, offset: number): void => {
+    if (axis === shape.length) {
+      const value = values[offset];
+      if (value !== undefined) shown.push(value);
+      return;
+    }
+    for (const index of keptIndices(shape[axis] ?? 0, edge)) {
+      if (index !== 'ellipsis') visit(axis + 1, offset + index * (strides[axis] ?? 1));
+    }
+  };
+  visit(0, 0);
+  return shown;
+}
+
+function formatArray(
+  values: ReadonlyArray<number | string>,
+  shape: readonly number[],
+  strides: readonly number[],
+  formatElement: (value: number | string) => string,
+  layout: LayoutOptions,
+): string {
+  if (shape.length === 0) return formatElement(values[0] ?? 0);
+  const render = (axis: number, offset: number, indent: string): string => {
+    const length = shape[axis] ?? 0;
+    const indices = keptIndices(length, layout.edgeItems);
+    if (axis === shape.length - 1) {
+      const items = indices.map((index) =>
+        index === 'ellipsis' ? '...' : formatElement(values[offset + index * (strides[axis] ?? 1)] ?? 0),
+      );
+      return `[${wrapItems(items, indent + ' ', layout.lineWidth)}]`;
+    }
+    const blankLines = '\n'.repeat(Math.max(1, shape.length - axis - 1));
+    const parts = indices.map((index) =>
+      index === 'ellipsis' ? '...' : render(axis + 1, offset + index * (strides[axis] ?? 1), indent + ' '),
+    );
+    return `[${parts.join(`${blankLines}${indent} `)}]`;
+  };
+  return render(0, 0, '');
+}
+
+/** Joins row items with spaces, wrapping before `lineWidth` the way NumPy does. */
+function wrapItems(items: readonly string[], indent: string, lineWidth: number): string {
+  const lines: string[] = [];
+  let current = '';
+  for (const item of items) {
+    const candidate = current === '' ? item : `${current} ${item}`;
+    if (current !== '' && indent.length + candidate.length + 1 > lineWidth) {
+      lines.push(current);
+      current = item;
+    } else {
+      current = candidate;
+    }
+  }
+  lines.push(current);
+  return lines.join(`\n${indent}`);
+}
+
+function makeElementFormatter(dtype: string, shown: ReadonlyArray<number | string>): (value: number | string) => string {
+  if (dtype === 'string') return (value) => `b'${String(value)}'`;
+  if (dtype === 'bool') {
+    return (value) => (value ? ' True' : 'False');
+  }
+  if (dtype === 'int32') {
+    const width = Math.max(...shown.map((v) => String(v).length), 1);
+    return (value) => String(value).padStart(width);
+  }
+  return makeFloatFormatter(shown.map(Number));
+}
+
+/** NumPy's default float style: fixed unless the magnitudes call for scientific notation. */
+function makeFloatFormatter(values: readonly number[]): (value: number | string) => string {
+  const finite = values.filter((v) => Number.isFinite(v));
+  const magnitudes = finite.map(Math.abs).filter((v) => v > 0);
+  const maxAbs = magnitudes.length ? Math.max(...magnitudes) : 0;
+  const minAbs = magnitudes.length ? Math.min(...magnitudes) : 0;
+  const scientific = maxAbs >= 1e8 || (minAbs > 0 && minAbs < 1e-4) || (minAbs > 0 && maxAbs / minAbs > 1e3);
+
+  if (scientific) {
+    const digits = Math.max(...finite.map((v) => fractionDigitsOf(shortestFloat32(v), true)), 0);
+    const texts = values.map((v) => (Number.isFinite(v) ? toScientific(v, digits) : nonFinite(v)));
+    const width = Math.max(...texts.map((t) => t.length), 1);
+    return (value) => {
+      const v = Number(value);
+      return (Number.isFinite(v) ? toScientific(v, digits) : nonFinite(v)).padStart(width);
+    };
+  }
+
+  const fractionWidth = Math.max(...finite.map((v) => fractionDigitsOf(shortestFloat32(v), false)), 0);
+  const integerWidth = Math.max(...values.map((v) => (Number.isFinite(v) ? integerPart(v).length : nonFinite(v).length)), 1);
+  return (value) => {
+    const v = Number(value);
+    if (!Number.isFinite(v)) return nonFinite(v).padStart(integerWidth + 1 + fractionWidth);
+    const text = shortestFloat32(v);
+    const [whole = '', fraction = ''] = text.split('.');
+    return `${whole.padStart(integerWidth)}.${fraction.padEnd(fractionWidth)}`;
+  };
+}
+
+/**
+ * The shortest decimal text that reads back as the same float32, at most 8 fraction digits:
+ * what NumPy prints for float32 (0.1 and not 0.10000000149011612).
+ */
+export function shortestFloat32(value: number): string {
+  const target = Math.fround(value);
+  let text = target.toFixed(8);
+  for (let precision = 1; precision <= 9; precision++) {
+    const candidate = Number(target.toPrecision(precision));
+    if (Math.fround(candidate) === target) {
+      text = candidate.toFixed(Math.min(8, Math.max(0, fractionDigitsNeeded(candidate))));
+      break;
+    }
+  }
+  text = text.includes('.') ? text.replace(/0+$/, '') : `${text}.`;
+  return text === '-0.' ? '-0.' : text;
+}
+
+function fractionDigitsNeeded(value: number): number {
+  const text = String(value);
+  if (text.includes('e')) {
+    const [mantissa = '', exponent = '0'] = text.split('e');
+    const mantissaDigits = (mantissa.split('.')[1] ?? '').length;
+    return Math.max(0, mantissaDigits - Number(exponent));
+  }
+  return (text.split('.')[1] ?? '').length;
+}
+
+function fractionDigitsOf(text: string, scientific: boolean): number {
+  if (!scientific) return (text.split('.')[1] ?? '').length;
+  const v = Number(text);
+  const exponential = v.toExponential();
+  return Math.min(8, (exponential.split('e')[0]?.split('.')[1] ?? '').length);
+}
+
+function toScientific(value: number, digits: number): string {
+  const [rawMantissa = '0', exponent = '0'] = value.toExponential(digits).split('e');
+  const mantissa = rawMantissa.includes('.') ? rawMantissa : `${rawMantissa}.`;
+  const exponentNumber = Number(exponent);
+  const sign = exponentNumber < 0 ? '-' : '+';
+  return `${mantissa}e${sign}${String(Math.abs(exponentNumber)).padStart(2, '0')}`;
+}
+
+function integerPart(value: number): string {
+  return shortestFloat32(value).split('.')[0] ?? '';
+}
+
+function nonFinite(value: number): string {
+  if (Number.isNaN(value)) return 'nan';
+  return value > 0 ? 'inf' : '-inf';
+}

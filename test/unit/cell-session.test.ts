@@ -1,0 +1,72 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CellSession } from '../../src/runtime/cell-session.ts';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+function sessionWithOutput() {
+  const lines: Array<[number, string]> = [];
+  const session = new CellSession({ tf, onOutput: (runId, text) => lines.push([runId, text]) });
+  return { session, lines };
+}
+
+describe('CellSession', () => {
+  it('runs TensorFlow.js code and shows the last expression like TensorFlow prints it', async () => {
+    const { session } = sessionWithOutput();
+    const outcome = await session.run(1, 'mm', 'const a = tf.tensor2d([[1, 2]]);\ntf.matMul(a, tf.tensor2d([[3], [4]]))');
+    expect(outcome).toEqual({ ok: true, value: 'tf.Tensor([[11.]], shape=(1, 1), dtype=float32)', results: {} });
+  });
+
+  it('sends print and console.log lines tagged with their run', async () => {
+    const { session, lines } = sessionWithOutput();
+    await session.run(7, 'p', 'print("W", tf.zeros([2]));\nconsole.log(1, "two")');
+    expect(lines).toEqual([
+      [7, 'W tf.Tensor([0. 0.], shape=(2,), dtype=float32)'],
+      [7, '1 two'],
+    ]);
+  });
+
+  it('runs requests one after the other even when a cell awaits', async () => {
+    const { session, lines } = sessionWithOutput();
+    const slow = session.run(1, 'a', 'await new Promise((r) => setTimeout(r, 30));\nprint("first")');
+    const fast = session.run(2, 'b', 'print("second")');
+    await Promise.all([slow, fast]);
+    expect(lines.map(([, text]) => text)).toEqual(['first', 'second']);
+  });
+
+  it('returns the values asked for by the prose, numbers as numbers', async () => {
+    const { session } = sessionWithOutput();
+    const outcome = await session.run(1, 'acc', 'const accuracy = tf.scalar(0.875);\nconst label = "seven";\nconst count = 3;', [
+      'accuracy',
+      'label',
+      'count',
+      'missing',
+    ]);
+    expect(outcome).toMatchObject({
+      ok: true,
+      results: {
+        accuracy: { kind: 'number', value: 0.875 },
+        label: { kind: 'text', value: 'seven' },
+        count: { kind: 'number', value: 3 },
+      },
+    });
+    if (outcome.ok) expect(outcome.results).not.toHaveProperty('missing');
+    expect(session.readResults(['missing'])).toEqual({});
+  });
+
+  it('turns a TensorFlow.js shape error into a positioned failure with a hint', async () => {
+    const { session } = sessionWithOutput();
+    const outcome = await session.run(1, 'bad', 'const x = tf.zeros([1, 784]);\nconst y = tf.matMul(x, tf.zeros([10, 784]));');
+    expect(outcome).toMatchObject({ ok: false, failure: { name: 'Error', line: 2, hint: 'shapeMismatch' } });
+  });
+
+  it('keeps the session usable after a failing cell', async () => {
+    const { session } = sessionWithOutput();
+    await session.run(1, 'a', 'const kept = 5;');
+    await session.run(2, 'b', 'null.boom');
+    expect(await session.run(3, 'c', 'kept * 2')).toMatchObject({ ok: true, value: '10' });
+  });
+});
