@@ -23,17 +23,18 @@ describe('formatTensor', () => {
     expect(formatTensor(tf.tensor1d([1, 0], 'bool'))).toBe('tf.Tensor([ True False], shape=(2,), dtype=bool)');
   });
 
-  it('switches to scientific notation for very small values, as NumPy does', () => {
+  it('switches to scientific notation for very small or very spread values, as NumPy does', () => {
     expect(formatTensor(tf.tensor1d([1e-5, 0.5]))).toBe('tf.Tensor([1.e-05 5.e-01], shape=(2,), dtype=float32)');
+    expect(formatTensor(tf.tensor1d([1, 7839]))).toBe('tf.Tensor([1.000e+00 7.839e+03], shape=(2,), dtype=float32)');
   });
 
   it('summarises large tensors with ... at each edge', () => {
-    const text = formatTensor(tf.reshape(tf.range(0, 784 * 10), [784, 10]));
+    const text = formatTensor(tf.reshape(tf.range(1000, 1000 + 784 * 10), [784, 10]));
     expect(text).toContain('...');
     expect(text.split('\n')).toHaveLength(8);
     expect(text.split('\n')[4]).toBe(' ...');
-    expect(text).toMatch(/^tf\.Tensor\(\n\[\[   0\.    1\.    2\. \.\.\.    7\.    8\.    9\.\]/);
-    expect(text).toMatch(/\[7830\. 7831\. 7832\. \.\.\. 7837\. 7838\. 7839\.\]\], shape=\(784, 10\), dtype=float32\)$/);
+    expect(text).toMatch(/^tf\.Tensor\(\n\[\[1000\. 1001\. 1002\. \.\.\. 1007\. 1008\. 1009\.\]/);
+    expect(text).toMatch(/\[8830\. 8831\. 8832\. \.\.\. 8837\. 8838\. 8839\.\]\], shape=\(784, 10\), dtype=float32\)$/);
   });
 
   it('separates the blocks of a 3-D tensor with a blank line', () => {
