@@ -40,6 +40,12 @@ export interface CellResult {
   readonly declaredNames: readonly string[];
 }
 
+/**
+ * V8 keeps 10 frames by default; a TensorFlow.js error on WebGL can be 15 frames deep before it
+ * reaches the reader's line, and without that frame we cannot say where the error is.
+ */
+const STACK_FRAMES_NEEDED = 100;
+
 type CellFunction = (scope: SessionScope, builtins: Record<string, unknown>) => Promise<unknown>;
 
 export async function executeCell(
@@ -59,6 +65,8 @@ export async function executeCell(
   }
   for (const name of compiled.declaredNames) if (!(name in scope)) scope[name] = undefined;
 
+  const errorConstructor = Error as { stackTraceLimit?: number };
+  if ((errorConstructor.stackTraceLimit ?? Infinity) < STACK_FRAMES_NEEDED) errorConstructor.stackTraceLimit = STACK_FRAMES_NEEDED;
   const nullPrototypeBuiltins = Object.assign(Object.create(null) as Record<string, unknown>, builtins);
   try {
     // Indirect eval: global scope, sloppy mode (needed for `with`), and a sourceURL we can find in stacks.

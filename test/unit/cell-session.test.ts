@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import '../../src/runtime/tf-extensions.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CellSession } from '../../src/runtime/cell-session.ts';
 
@@ -68,5 +69,18 @@ describe('CellSession', () => {
     await session.run(1, 'a', 'const kept = 5;');
     await session.run(2, 'b', 'null.boom');
     expect(await session.run(3, 'c', 'kept * 2')).toMatchObject({ ok: true, value: '10' });
+  });
+});
+
+describe('CellSession with the article-style APIs', () => {
+  it('trains with an optimizer (gradients are registered) and chained ops work', async () => {
+    const { session } = sessionWithOutput();
+    const code = [
+      'const w = tf.variable(tf.scalar(0));',
+      'const optimizer = tf.train.sgd(0.1);',
+      'for (let i = 0; i < 50; i++) optimizer.minimize(() => w.sub(2).square().sum());',
+      'Math.round(w.dataSync()[0] * 1000) / 1000',
+    ].join('\n');
+    expect(await session.run(1, 'train', code)).toMatchObject({ ok: true, value: '2' });
   });
 });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import '../../src/runtime/tf-extensions.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatTensor, shortestFloat32 } from '../../src/runtime/format-tensor.ts';
 import { formatPrinted, formatValue } from '../../src/runtime/format-value.ts';

@@ -1,0 +1,26 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { remarkLiveCells } from './src/integrations/remark-live-cells.ts';
+import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
+
+export default defineConfig({
+  site: process.env['SITE_URL'] ?? 'https://tf-facile.example',
+  base: process.env['BASE_PATH'] ?? '/',
+  trailingSlash: 'always',
+  i18n: {
+    locales: [...LOCALES],
+    defaultLocale: DEFAULT_LOCALE,
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  markdown: {
+    processor: unified({ remarkPlugins: [remarkLiveCells] }),
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+  },
+  integrations: [mdx()],
+  vite: {
+    // The session worker loads the WASM backend lazily, which needs an ES module worker.
+    worker: { format: 'es' },
+  },
+});

@@ -1,0 +1,170 @@
+/**
+ * <live-cell>: one cell of the page. It owns its DOM (code, buttons, output, state) and the
+ * reader's edits; running is delegated to the page session (page-session.ts).
+ */
+import type { CellFailure } from '../runtime/execute-cell.ts';
+import type { CellState } from '../runtime/notebook-plan.ts';
+import type { CodeEditor } from './code-editor.ts';
+import type { EditStore } from './edit-store.ts';
+import type { Translate } from './ui-strings.ts';
+
+export interface CellHost {
+  run(cellId: string): void;
+  stop(): void;
+  edited(cellId: string): void;
+}
+
+export interface CellContext {
+  host: CellHost;
+  store: EditStore;
+  t: Translate;
+}
+
+/** Load the editor a little before the cell scrolls into view. */
+const EDITOR_ROOT_MARGIN = '300px 0px';
+
+export class LiveCellElement extends HTMLElement {
+  #context: CellContext | undefined;
+  #original = '';
+  #code = '';
+  #editor: CodeEditor | undefined;
+  #editorLoading: Promise<CodeEditor | undefined> | undefined;
+  #observer: IntersectionObserver | undefined;
+
+  get cellId(): string {
+    return this.dataset['cell'] ?? '';
+  }
+
+  /** The code that Run executes: the reader's version if they edited it. */
+  get code(): string {
+    return this.#editor?.code ?? this.#code;
+  }
+
+  get original(): string {
+    return this.#original;
+  }
+
+  /** Called once by the page session; wires buttons, restores edits, prepares the editor. */
+  connect(context: CellContext): void {
+    this.#context = context;
+    const codeArea = this.#part('[data-code]');
+    this.#original = codeArea.querySelector('pre')?.textContent ?? codeArea.textContent ?? '';
+    this.#code = context.store.load(this.cellId, this.#original) ?? this.#original;
+    if (this.#code !== this.#original) this.#showPlainCode(this.#code);
+    this.#updateModifiedMark();
+
+    this.#button('run').addEventListener('click', () => context.host.run(this.cellId));
+    this.#button('stop').addEventListener('click', () => context.host.stop());
+    this.#button('reset').addEventListener('click', () => this.reset());
+    this.#part('[data-buttons]').hidden = false;
+
+    // Keyboard and pointer users reach the code before the editor exists: it loads on demand.
+    const pre = codeArea.querySelector('pre');
+    pre?.setAttribute('tabindex', '0');
+    codeArea.addEventListener('focusin', () => void this.#loadEditor(true), { once: true });
+    codeArea.addEventListener('pointerdown', () => void this.#loadEditor(true), { once: true });
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) void this.#loadEditor(false);
+      },
+      { rootMargin: EDITOR_ROOT_MARGIN },
+    );
+    this.#observer.observe(this);
+  }
+
+  reset(): void {
+    if (this.#editor) this.#editor.setCode(this.#original);
+    else this.#applyCode(this.#original);
+    this.#context?.store.clear(this.cellId);
+  }
+
+  setState(state: CellState): void {
+    this.dataset['state'] = state;
+    this.#part('[data-status]').textContent = this.#context?.t(`cell.state.${state}`) ?? '';
+    this.#button('stop').disabled = !(state === 'running' || state === 'queued');
+  }
+
+  clearOutput(): void {
+    this.#part('[data-output]').textContent = '';
+    const error = this.#part('[data-error]');
+    error.hidden = true;
+    error.replaceChildren();
+  }
+
+  appendOutput(text: string): void {
+    const output = this.#part('[data-output]');
+    output.textContent = output.textContent === '' ? text : `${output.textContent}\n${text}`;
+  }
+
+  showError(failure: CellFailure): void {
+    const t = this.#context?.t;
+    const error = this.#part('[data-error]');
+    const position = failure.line !== undefined && t ? ` (${t('error.at', { line: failure.line, column: failure.column ?? 1 })})` : '';
+    const headline = document.createElement('div');
+    headline.textContent = `${failure.name}: ${failure.message}${position}`;
+    error.replaceChildren(headline);
+    if (failure.hint && t) {
+      const hint = document.createElement('p');
+      hint.textContent = t(`error.hint.${failure.hint}`);
+      error.append(hint);
+    }
+    error.hidden = false;
+  }
+
+  async #loadEditor(focus: boolean): Promise<void> {
+    this.#observer?.disconnect();
+    this.#editorLoading ??= this.#createEditor();
+    const editor = await this.#editorLoading;
+    if (focus) editor?.focus();
+  }
+
+  async #createEditor(): Promise<CodeEditor | undefined> {
+    const context = this.#context;
+    if (!context) return undefined;
+    const { createCodeEditor } = await import('./code-editor.ts');
+    const codeArea = this.#part('[data-code]');
+    const mount = document.createElement('div');
+    const editor = createCodeEditor({
+      parent: mount,
+      code: this.#code,
+      label: context.t('cell.editor', { id: this.cellId }),
+      onChange: (code) => this.#applyCode(code),
+      onRun: () => context.host.run(this.cellId),
+      onEscape: () => this.#button('run').focus(),
+    });
+    codeArea.replaceChildren(mount);
+    this.#editor = editor;
+    return editor;
+  }
+
+  #applyCode(code: string): void {
+    if (code === this.#code) return;
+    this.#code = code;
+    if (!this.#editor) this.#showPlainCode(code);
+    this.#context?.store.save(this.cellId, this.#original, code);
+    this.#updateModifiedMark();
+    this.#context?.host.edited(this.cellId);
+  }
+
+  /** Before the editor loads, an edited cell shows its code as plain text. */
+  #showPlainCode(code: string): void {
+    const pre = this.#part('[data-code]').querySelector('pre');
+    if (pre) pre.textContent = code;
+  }
+
+  #updateModifiedMark(): void {
+    const modified = this.#code !== this.#original;
+    this.#part('[data-modified-mark]').hidden = !modified;
+    this.toggleAttribute('data-modified', modified);
+  }
+
+  #part<T extends HTMLElement = HTMLElement>(selector: string): T {
+    const element = this.querySelector<T>(selector);
+    if (!element) throw new Error(`live-cell ${this.cellId}: missing ${selector}`);
+    return element;
+  }
+
+  #button(action: 'run' | 'stop' | 'reset'): HTMLButtonElement {
+    return this.#part<HTMLButtonElement>(`[data-action="${action}"]`);
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The page's notebook session, on the main thread: it decides what runs when (NotebookPlan),
+ * sends code to the worker one cell at a time, and renders what comes back. It never runs
+ * reader code itself, so the page stays responsive whatever a cell does.
+ */
+import { NotebookPlan, type CellState } from '../runtime/notebook-plan.ts';
+import { BACKENDS, type BackendName, type FromWorker, type ResultValue } from '../runtime/protocol.ts';
+import type { CellHost, LiveCellElement } from './live-cell.ts';
+import type { Translate } from './ui-strings.ts';
+import { connectWorker, type WorkerConnection } from './worker-connection.ts';
+
+interface RunningCell {
+  runId: number;
+  cellId: string;
+}
+
+export class PageSession implements CellHost {
+  readonly #cells: ReadonlyMap<string, LiveCellElement>;
+  readonly #plan: NotebookPlan;
+  readonly #controls: HTMLElement | null;
+  readonly #t: Translate;
+  readonly #locale: string;
+  #connection: WorkerConnection | undefined;
+  #running: RunningCell | undefined;
+  #nextRunId = 1;
+
+  constructor(cells: readonly LiveCellElement[], controls: HTMLElement | null, t: Translate) {
+    this.#cells = new Map(cells.map((cell) => [cell.cellId, cell]));
+    this.#plan = new NotebookPlan(
+      cells.map((cell) => cell.cellId),
+      (cellId, state) => this.#onStateChange(cellId, state),
+    );
+    this.#controls = controls;
+    this.#t = t;
+    this.#locale = document.documentElement.lang || 'en';
+    const runAll = controls?.querySelector<HTMLButtonElement>('[data-action="run-all"]');
+    if (runAll) {
+      runAll.hidden = false;
+      runAll.addEventListener('click', () => this.runAll());
+    }
+  }
+
+  run(cellId: string): void {
+    this.#plan.requestRun(cellId);
+    this.#pump();
+  }
+
+  runAll(): void {
+    this.#plan.requestRunAll();
+    this.#pump();
+  }
+
+  edited(cellId: string): void {
+    this.#plan.edited(cellId);
+  }
+
+  /** Terminating the worker is the only stop that also ends `while (true) {}`. */
+  stop(): void {
+    if (!this.#connection) return;
+    this.#connection.terminate();
+    this.#connection = undefined;
+    const interrupted = this.#running;
+    this.#running = undefined;
+    this.#plan.stopped();
+    if (interrupted) this.#cells.get(interrupted.cellId)?.appendOutput(this.#t('cell.stopped'));
+    this.#setBackend(undefined);
+  }
+
+  /** Starts the worker ahead of the first run, e.g. when the reader shows interest in a cell. */
+  warmUp(): void {
+    this.#ensureWorker();
+  }
+
+  #ensureWorker(): WorkerConnection {
+    this.#connection ??= connectWorker((message) => this.#onMessage(message), preferredBackendFromUrl());
+    if (!this.#controls?.querySelector('[data-backend-indicator]')?.hasAttribute('data-backend')) {
+      this.#setIndicatorText(this.#t('session.backend.starting'));
+    }
+    return this.#connection;
+  }
+
+  #pump(): void {
+    if (this.#running) return;
+    const cellId = this.#plan.startNext();
+    if (cellId === undefined) return;
+    const cell = this.#cells.get(cellId);
+    if (!cell) return;
+    const runId = this.#nextRunId++;
+    this.#running = { runId, cellId };
+    cell.clearOutput();
+    this.#ensureWorker().send({ type: 'run', runId, cellId, code: cell.code, resultNames: this.#resultNames() });
+  }
+
+  #onMessage(message: FromWorker): void {
+    switch (message.type) {
+      case 'ready':
+        this.#setBackend(message.backend, message.fallbackReason);
+        return;
+      case 'fatal':
+        this.#showNotice(this.#t('session.fatal', { message: message.message }));
+        this.#failRunning({ name: 'Error', message: message.message });
+        this.#connection?.terminate();
+        this.#connection = undefined;
+        return;
+      case 'output':
+        if (message.runId === this.#running?.runId) this.#cells.get(this.#running.cellId)?.appendOutput(message.text);
+        return;
+      case 'done': {
+        const running = this.#takeRunning(message.runId);
+        if (!running) return;
+        const cell = this.#cells.get(running.cellId);
+        if (message.value !== undefined) cell?.appendOutput(message.value);
+        this.#showResults(message.results);
+        this.#plan.finish(running.cellId, true);
+        this.#pump();
+        return;
+      }
+      case 'failed': {
+        const running = this.#takeRunning(message.runId);
+        if (!running) return;
+        this.#cells.get(running.cellId)?.showError(message.failure);
+        this.#plan.finish(running.cellId, false);
+        this.#pump();
+        return;
+      }
+    }
+  }
+
+  #takeRunning(runId: number): RunningCell | undefined {
+    if (this.#running?.runId !== runId) return undefined;
+    const running = this.#running;
+    this.#running = undefined;
+    return running;
+  }
+
+  #failRunning(failure: { name: string; message: string }): void {
+    const running = this.#running;
+    this.#running = undefined;
+    if (!running) return;
+    this.#cells.get(running.cellId)?.showError(failure);
+    this.#plan.finish(running.cellId, false);
+  }
+
+  #onStateChange(cellId: string, state: CellState): void {
+    this.#cells.get(cellId)?.setState(state);
+  }
+
+  #resultNames(): string[] {
+    const names = [...document.querySelectorAll<HTMLElement>('[data-result]')].map((element) => element.dataset['result'] ?? '');
+    return [...new Set(names.filter(Boolean))];
+  }
+
+  #showResults(results: Record<string, ResultValue>): void {
+    for (const element of document.querySelectorAll<HTMLElement>('[data-result]')) {
+      const result = results[element.dataset['result'] ?? ''];
+      if (!result) continue;
+      const digits = Number(element.dataset['digits'] ?? 4);
+      element.textContent =
+        result.kind === 'number' ? new Intl.NumberFormat(this.#locale, { maximumFractionDigits: digits }).format(result.value) : result.value;
+    }
+  }
+
+  #setBackend(backend: BackendName | undefined, fallbackReason?: string): void {
+    const indicator = this.#controls?.querySelector<HTMLElement>('[data-backend-indicator]');
+    if (!indicator) return;
+    if (backend) {
+      indicator.dataset['backend'] = backend;
+      indicator.textContent = backend === 'webgl' ? 'WebGL' : backend.toUpperCase();
+    } else {
+      delete indicator.dataset['backend'];
+      indicator.textContent = this.#t('session.backend.none');
+    }
+    this.#showNotice(fallbackReason && backend ? this.#t('session.backend.fallback', { reason: fallbackReason, backend: backend.toUpperCase() }) : '');
+  }
+
+  #setIndicatorText(text: string): void {
+    const indicator = this.#controls?.querySelector<HTMLElement>('[data-backend-indicator]');
+    if (indicator) indicator.textContent = text;
+  }
+
+  #showNotice(text: string): void {
+    const notice = this.#controls?.querySelector<HTMLElement>('[data-session-notice]');
+    if (!notice) return;
+    notice.textContent = text;
+    notice.hidden = text === '';
+  }
+}
+
+/** `?backend=wasm` forces a backend: handy to compare them, and for tests. */
+function preferredBackendFromUrl(): BackendName | undefined {
+  const requested = new URLSearchParams(location.search).get('backend');
+  return (BACKENDS as readonly string[]).includes(requested ?? '') ? (requested as BackendName) : undefined;
+}

@@ -1,0 +1,25 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+/**
+ * Articles live in content/articles/<locale>/<slug>.mdx. The same slug in each locale folder is
+ * the same article: that is how translations find each other.
+ */
+const articles = defineCollection({
+  loader: glob({ pattern: '*/*.mdx', base: './content/articles' }),
+  schema: z.object({
+    /** The title, in the article's language. */
+    title: z.string(),
+    /** One sentence for search engines and link previews. */
+    description: z.string(),
+    /** The original author, when known. */
+    author: z.string().optional(),
+    /** When the original article was published. */
+    published: z.coerce.date().optional(),
+    /** Drafts are validated and tested but not published. */
+    draft: z.boolean().default(false),
+  }),
+});
+
+export const collections = { articles };

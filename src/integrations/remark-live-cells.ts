@@ -1,0 +1,89 @@
+/**
+ * Remark plugin: turns the two kinds of fenced code an author writes into components.
+ *
+ *   ```js live id=softmax      -> <LiveCell id="softmax" lang="js" code="..." />   (editable, runnable)
+ *   ```python original         -> <OriginalCode lang="python" code="..." />          (static, labelled)
+ *
+ * Authors write plain Markdown; all behaviour lives in the components and the client.
+ */
+
+interface MdastNode {
+  type: string;
+  lang?: string | null;
+  meta?: string | null;
+  value?: string;
+  children?: MdastNode[];
+  position?: { start: { line: number } };
+}
+
+interface MdxJsxAttribute {
+  type: 'mdxJsxAttribute';
+  name: string;
+  value: string;
+}
+
+interface VFileLike {
+  path?: string;
+}
+
+export interface FenceMeta {
+  live: boolean;
+  original: boolean;
+  id?: string;
+}
+
+const CELL_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const RUNNABLE_LANGS = new Set(['js', 'javascript']);
+
+/** Reads `live id=softmax` or `original` from a fence's info string. */
+export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
+  const words = (meta ?? '').trim().split(/\s+/).filter(Boolean);
+  const result: FenceMeta = { live: words.includes('live'), original: words.includes('original') };
+  const idWord = words.find((word) => word.startsWith('id='));
+  if (idWord) result.id = idWord.slice(3).replace(/^["']|["']$/g, '');
+  return result;
+}
+
+export function remarkLiveCells() {
+  return (tree: MdastNode, file: VFileLike): void => {
+    const seenIds = new Map<string, number>();
+    const where = (node: MdastNode): string => `${file.path ?? 'MDX file'}:${node.position?.start.line ?? '?'}`;
+
+    const visit = (parent: MdastNode): void => {
+      const children = parent.children;
+      if (!children) return;
+      children.forEach((node, index) => {
+        if (node.type !== 'code') {
+          visit(node);
+          return;
+        }
+        const meta = parseFenceMeta(node.meta);
+        const lang = node.lang ?? '';
+        const code = node.value ?? '';
+        if (meta.live) {
+          if (!RUNNABLE_LANGS.has(lang)) throw new Error(`${where(node)}: a live cell must be JavaScript (\`\`\`js live id=...), not "${lang}".`);
+          const id = meta.id;
+          if (!id || !CELL_ID_PATTERN.test(id)) {
+            throw new Error(`${where(node)}: a live cell needs an id of lowercase letters, digits and dashes, e.g. \`\`\`js live id=softmax`);
+          }
+          const previous = seenIds.get(id);
+          if (previous !== undefined) throw new Error(`${where(node)}: the cell id "${id}" is already used on line ${previous}.`);
+          seenIds.set(id, node.position?.start.line ?? 0);
+          children[index] = jsxElement('LiveCell', { id, lang: 'javascript', code });
+        } else if (meta.original) {
+          children[index] = jsxElement('OriginalCode', { lang: lang || 'text', code });
+        }
+      });
+    };
+    visit(tree);
+  };
+}
+
+function jsxElement(name: string, attributes: Record<string, string>): MdastNode {
+  const mdxAttributes: MdxJsxAttribute[] = Object.entries(attributes).map(([attributeName, value]) => ({
+    type: 'mdxJsxAttribute',
+    name: attributeName,
+    value,
+  }));
+  return { type: 'mdxJsxFlowElement', name, attributes: mdxAttributes, children: [] } as MdastNode;
+}

@@ -1,0 +1,17 @@
+/**
+ * Build-time syntax highlighting with shiki. One highlighter for the whole build: creating one
+ * loads grammars and themes, which is far too slow to do per code block.
+ */
+import { createHighlighter, type Highlighter } from 'shiki';
+
+export const SHIKI_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+const LANGS = ['javascript', 'python', 'text'] as const;
+
+let highlighter: Promise<Highlighter> | undefined;
+
+export async function highlightCode(code: string, lang: string): Promise<string> {
+  highlighter ??= createHighlighter({ themes: Object.values(SHIKI_THEMES), langs: LANGS.filter((l) => l !== 'text') });
+  const instance = await highlighter;
+  const known = (LANGS as readonly string[]).includes(lang) ? lang : 'text';
+  return instance.codeToHtml(code, { lang: known, themes: SHIKI_THEMES, defaultColor: 'light' });
+}

@@ -1,0 +1,50 @@
+/**
+ * The session worker: owns TensorFlow.js, the backend and the reader's code for one page. The
+ * page talks to it only through messages (src/runtime/protocol.ts); stopping it means terminating it.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '../runtime/tf-extensions.ts';
+import '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-cpu';
+import { CellSession } from '../runtime/cell-session.ts';
+import { OutputBatcher } from '../runtime/output-batcher.ts';
+import type { FromWorker, ToWorker } from '../runtime/protocol.ts';
+import { chooseBackend } from './choose-backend.ts';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: FromWorker): void => scope.postMessage(message);
+
+const batcher = new OutputBatcher((runId, text) => post({ type: 'output', runId, text }));
+const session = new CellSession({ tf, onOutput: (runId, text) => batcher.add(runId, text) });
+let backendReady: Promise<boolean> | undefined;
+
+function start(message: Extract<ToWorker, { type: 'start' }>): Promise<boolean> {
+  backendReady ??= chooseBackend(tf, message.preferredBackend).then(
+    (choice) => {
+      post({ type: 'ready', ...choice });
+      return true;
+    },
+    (error: unknown) => {
+      post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
+      return false;
+    },
+  );
+  return backendReady;
+}
+
+async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
+  if (!(await (backendReady ?? start({ type: 'start' })))) return;
+  const outcome = await session.run(message.runId, message.cellId, message.code, message.resultNames);
+  batcher.flush();
+  if (outcome.ok) {
+    post({ type: 'done', runId: message.runId, results: outcome.results, ...(outcome.value === undefined ? {} : { value: outcome.value }) });
+  } else {
+    post({ type: 'failed', runId: message.runId, failure: outcome.failure });
+  }
+}
+
+scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  if (message.type === 'start') void start(message);
+  else void run(message);
+});

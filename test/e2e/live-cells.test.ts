@@ -1,0 +1,130 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { cell, errorOf, outputOf, replaceCode, runCell, waitForState } from '../support/cells.ts';
+
+const siteUrl = inject('siteUrl');
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+beforeEach(async () => {
+  const context = await browser.newContext();
+  page = await context.newPage();
+  return () => context.close();
+});
+
+async function openDemo(locale = 'en'): Promise<void> {
+  await page.goto(`${siteUrl}${locale}/demo/`);
+  await cell(page, 'tensors').locator('[data-action="run"]').waitFor({ state: 'visible' });
+}
+
+describe('live cells in the browser', () => {
+  it.each(['fr', 'en', 'ja'])('serves the %s demo with its cells upgraded and a language switch', async (locale) => {
+    await openDemo(locale);
+    expect(await page.getAttribute('html', 'lang')).toBe(locale);
+    expect(await page.locator('[data-cell]').count()).toBe(3);
+    expect(await page.locator('.language-switch a').count()).toBe(2);
+    expect(await page.locator('[data-action="run-all"]').isVisible()).toBe(true);
+  });
+
+  it('runs a cell on the WebGL backend and prints the tensor under it', async () => {
+    await openDemo();
+    expect(await runCell(page, 'tensors')).toBe('done');
+    await page.locator('[data-backend="webgl"]').waitFor();
+    const output = await outputOf(page, 'tensors');
+    expect(output).toContain('shape of a: [4, 2]');
+    expect(output).toContain('tf.Tensor(\n[[1. 2.]\n [3. 4.]\n [5. 6.]\n [7. 8.]], shape=(4, 2), dtype=float32)');
+    expect(await page.evaluate(() => document.querySelector('[data-session-notice]')?.hasAttribute('hidden'))).toBe(true);
+  });
+
+  it('runs the earlier cells first, so a later cell can use their variables', async () => {
+    await openDemo();
+    expect(await runCell(page, 'matmul')).toBe('done');
+    expect(await cell(page, 'tensors').getAttribute('data-state')).toBe('done');
+    expect(await outputOf(page, 'matmul')).toContain('[[ 1.  2.  8.]\n [ 3.  4. 18.]');
+  });
+
+  it('runs edited code, and marks the later cells stale', async () => {
+    await openDemo();
+    await runCell(page, 'matmul');
+    await replaceCode(page, 'tensors', 'const a = tf.ones([4, 2]);\nprint("edited");');
+    expect(await cell(page, 'tensors').getAttribute('data-state')).toBe('stale');
+    expect(await cell(page, 'matmul').getAttribute('data-state')).toBe('stale');
+    await page.keyboard.press('Shift+Enter');
+    await waitForState(page, 'tensors', ['done']);
+    expect(await outputOf(page, 'tensors')).toBe('edited');
+    expect(await runCell(page, 'matmul')).toBe('done');
+    expect(await outputOf(page, 'matmul')).toContain('[[1. 1. 5.]');
+  });
+
+  it('shows a syntax error inline with its line, and leaves the other cells alone', async () => {
+    await openDemo();
+    await runCell(page, 'tensors');
+    await replaceCode(page, 'matmul', 'const ok = 1;\nconst broken = (;');
+    expect(await runCell(page, 'matmul')).toBe('error');
+    expect(await errorOf(page, 'matmul')).toMatch(/SyntaxError: .*\(line 2, column 17\)/);
+    expect(await cell(page, 'tensors').getAttribute('data-state')).toBe('done');
+  });
+
+  it('shows a runtime error inline with its line and an explanation', async () => {
+    await openDemo();
+    await replaceCode(page, 'tensors', 'const x = tf.zeros([1, 784]);\nconst W = tf.zeros([10, 784]);\ntf.matMul(x, W)');
+    expect(await runCell(page, 'tensors')).toBe('error');
+    const error = await errorOf(page, 'tensors');
+    expect(error).toContain('line 3');
+    expect(error).toContain('matMul');
+    expect(error).toContain('number of columns');
+  });
+
+  it('stops while (true) {} within a second, and the next run works', async () => {
+    await openDemo();
+    await runCell(page, 'tensors');
+    await replaceCode(page, 'matmul', 'while (true) {}');
+    await cell(page, 'matmul').locator('[data-action="run"]').click();
+    await waitForState(page, 'matmul', ['running']);
+    const stoppedAt = Date.now();
+    await cell(page, 'matmul').locator('[data-action="stop"]').click();
+    await waitForState(page, 'matmul', ['stale'], 1_000);
+    expect(Date.now() - stoppedAt).toBeLessThan(1_000);
+    expect(await cell(page, 'tensors').getAttribute('data-state')).toBe('stale');
+    expect(await outputOf(page, 'matmul')).toContain('Stopped');
+
+    await cell(page, 'matmul').locator('[data-action="reset"]').click();
+    expect(await runCell(page, 'matmul')).toBe('done');
+    expect(await cell(page, 'tensors').getAttribute('data-state')).toBe('done');
+  });
+
+  it('keeps an edit across a reload, marked as modified, until Reset restores the original', async () => {
+    await openDemo();
+    await replaceCode(page, 'tensors', 'print("my version")');
+    await page.reload();
+    await cell(page, 'tensors').locator('[data-action="run"]').waitFor({ state: 'visible' });
+    expect(await cell(page, 'tensors').locator('[data-modified-mark]').isVisible()).toBe(true);
+    expect(await runCell(page, 'tensors')).toBe('done');
+    expect(await outputOf(page, 'tensors')).toBe('my version');
+
+    await cell(page, 'tensors').locator('[data-action="reset"]').click();
+    expect(await cell(page, 'tensors').locator('[data-modified-mark]').isVisible()).toBe(false);
+    await page.reload();
+    await cell(page, 'tensors').locator('[data-action="run"]').waitFor({ state: 'visible' });
+    expect(await runCell(page, 'tensors')).toBe('done');
+    expect(await outputOf(page, 'tensors')).toContain('shape of a: [4, 2]');
+  });
+
+  it('runs every cell with Run all and shows the learned value in the prose', async () => {
+    await openDemo();
+    await page.locator('[data-action="run-all"]').click();
+    await waitForState(page, 'fit', ['done']);
+    const printed = await outputOf(page, 'fit');
+    expect(printed).toContain('step 100 : w = 3.0000');
+    expect(await page.locator('[data-result="learnedW"]').textContent()).toBe('3');
+  });
+});

@@ -1,0 +1,42 @@
+/** What a reader does with live cells, as Playwright steps, shared by the browser tests. */
+import type { Locator, Page } from 'playwright-core';
+
+export function cell(page: Page, id: string): Locator {
+  return page.locator(`[data-cell="${id}"]`);
+}
+
+export async function waitForState(page: Page, id: string, states: readonly string[], timeout = 90_000): Promise<string> {
+  const handle = await page.waitForFunction(
+    ({ id, states }) => {
+      const state = document.querySelector(`[data-cell="${id}"]`)?.getAttribute('data-state');
+      return state && states.includes(state) ? state : undefined;
+    },
+    { id, states },
+    { timeout },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+export async function runCell(page: Page, id: string): Promise<string> {
+  await cell(page, id).locator('[data-action="run"]').click();
+  return waitForState(page, id, ['done', 'error']);
+}
+
+export async function outputOf(page: Page, id: string): Promise<string> {
+  return (await cell(page, id).locator('[data-output]').textContent()) ?? '';
+}
+
+export async function errorOf(page: Page, id: string): Promise<string> {
+  return (await cell(page, id).locator('[data-error]').textContent()) ?? '';
+}
+
+/** Replaces the cell's code the way a reader would: focus the editor, select all, type. */
+export async function replaceCode(page: Page, id: string, code: string): Promise<void> {
+  const codeArea = cell(page, id).locator('[data-code]');
+  await codeArea.click();
+  const editor = cell(page, id).locator('.cm-content');
+  await editor.waitFor();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(code);
+}

@@ -1,0 +1,61 @@
+/**
+ * A plain static file server for the built site, like any static host: no rewriting, no
+ * compression, and an optional sub-path under which the site is served.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+
+const MIME_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface StaticServer {
+  /** The site's URL, ending with `/`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(root: string, basePath = '/'): Promise<StaticServer> {
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+      if (!pathname.startsWith(basePath)) {
+        response.writeHead(404).end('Not found');
+        return;
+      }
+      let filePath = normalize(join(root, pathname.slice(basePath.length)));
+      if (!filePath.startsWith(normalize(root + sep)) && filePath !== normalize(root)) {
+        response.writeHead(403).end('Forbidden');
+        return;
+      }
+      try {
+        if ((await stat(filePath)).isDirectory()) filePath = join(filePath, 'index.html');
+        await stat(filePath);
+      } catch {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        return;
+      }
+      response.writeHead(200, { 'content-type': MIME_TYPES[extname(filePath)] ?? 'application/octet-stream' });
+      createReadStream(filePath).pipe(response);
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${basePath}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
