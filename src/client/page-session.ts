@@ -156,7 +156,9 @@ export class PageSession implements CellHost {
       if (!result) continue;
       const digits = Number(element.dataset['digits'] ?? 4);
       element.textContent =
-        result.kind === 'number' ? new Intl.NumberFormat(this.#locale, { maximumFractionDigits: digits }).format(result.value) : result.value;
+        result.kind === 'number'
+          ? new Intl.NumberFormat(this.#locale, { maximumFractionDigits: digits }).format(result.value)
+          : result.value;
     }
   }
 
@@ -170,7 +172,9 @@ export class PageSession implements CellHost {
       delete indicator.dataset['backend'];
       indicator.textContent = this.#t('session.backend.none');
     }
-    this.#showNotice(fallbackReason && backend ? this.#t('session.backend.fallback', { reason: fallbackReason, backend: backend.toUpperCase() }) : '');
+    this.#showNotice(
+      fallbackReason && backend ? this.#t('session.backend.fallback', { reason: fallbackReason, backend: backend.toUpperCase() }) : '',
+    );
   }
 
   #setIndicatorText(text: string): void {

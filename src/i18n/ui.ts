@@ -33,11 +33,13 @@ const fr = {
   'cell.stopped': 'Arrêté. Les variables de la session ont été effacées : relancez les cellules pour continuer.',
   'original.label': 'Code original de l’article (Python, TensorFlow 0.x, 2016)',
   'error.at': 'ligne {line}, colonne {column}',
-  'error.hint.shapeMismatch': 'Les formes (shape) des tenseurs ne sont pas compatibles : pour matMul, le nombre de colonnes du premier doit égaler le nombre de lignes du second.',
+  'error.hint.shapeMismatch':
+    'Les formes (shape) des tenseurs ne sont pas compatibles : pour matMul, le nombre de colonnes du premier doit égaler le nombre de lignes du second.',
   'error.hint.notDefined': 'Ce nom n’existe pas encore : faute de frappe, ou cellule précédente pas encore exécutée ?',
   'error.hint.disposedTensor': 'Ce tenseur a été libéré (dispose ou tf.tidy) : recalculez-le avant de l’utiliser.',
   'error.hint.dtypeMismatch': 'Les types (dtype) ne correspondent pas : convertissez avec tf.cast(x, "float32").',
-  'error.hint.notAFunction': 'Ce que vous appelez n’est pas une fonction : vérifiez le nom de l’opération dans la documentation de TensorFlow.js.',
+  'error.hint.notAFunction':
+    'Ce que vous appelez n’est pas une fonction : vérifiez le nom de l’opération dans la documentation de TensorFlow.js.',
   'session.runAll': 'Tout exécuter',
   'session.runAll.title': 'Exécuter toutes les cellules dans l’ordre de la page',
   'session.backend': 'Moteur :',
@@ -80,7 +82,8 @@ const en: UiStrings = {
   'cell.stopped': 'Stopped. The session’s variables were cleared: run the cells again to continue.',
   'original.label': 'The article’s original code (Python, TensorFlow 0.x, 2016)',
   'error.at': 'line {line}, column {column}',
-  'error.hint.shapeMismatch': 'The tensors’ shapes do not fit: for matMul, the first one’s number of columns must equal the second one’s number of rows.',
+  'error.hint.shapeMismatch':
+    'The tensors’ shapes do not fit: for matMul, the first one’s number of columns must equal the second one’s number of rows.',
   'error.hint.notDefined': 'This name does not exist yet: a typo, or an earlier cell that has not run?',
   'error.hint.disposedTensor': 'This tensor was freed (dispose or tf.tidy): compute it again before using it.',
   'error.hint.dtypeMismatch': 'The dtypes do not match: convert with tf.cast(x, "float32").',

@@ -7,20 +7,7 @@
  * Authors write plain Markdown; all behaviour lives in the components and the client.
  */
 
-interface MdastNode {
-  type: string;
-  lang?: string | null;
-  meta?: string | null;
-  value?: string;
-  children?: MdastNode[];
-  position?: { start: { line: number } };
-}
-
-interface MdxJsxAttribute {
-  type: 'mdxJsxAttribute';
-  name: string;
-  value: string;
-}
+import type { Code, Parent, Root, RootContent } from 'mdast';
 
 interface VFileLike {
   path?: string;
@@ -45,26 +32,28 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
 }
 
 export function remarkLiveCells() {
-  return (tree: MdastNode, file: VFileLike): void => {
+  return (tree: Root, file: VFileLike): void => {
     const seenIds = new Map<string, number>();
-    const where = (node: MdastNode): string => `${file.path ?? 'MDX file'}:${node.position?.start.line ?? '?'}`;
+    const where = (node: Code): string => `${file.path ?? 'MDX file'}:${node.position?.start.line ?? '?'}`;
 
-    const visit = (parent: MdastNode): void => {
+    const visit = (parent: Parent): void => {
       const children = parent.children;
-      if (!children) return;
       children.forEach((node, index) => {
         if (node.type !== 'code') {
-          visit(node);
+          if ('children' in node) visit(node);
           return;
         }
         const meta = parseFenceMeta(node.meta);
         const lang = node.lang ?? '';
-        const code = node.value ?? '';
+        const code = node.value;
         if (meta.live) {
-          if (!RUNNABLE_LANGS.has(lang)) throw new Error(`${where(node)}: a live cell must be JavaScript (\`\`\`js live id=...), not "${lang}".`);
+          if (!RUNNABLE_LANGS.has(lang))
+            throw new Error(`${where(node)}: a live cell must be JavaScript (\`\`\`js live id=...), not "${lang}".`);
           const id = meta.id;
           if (!id || !CELL_ID_PATTERN.test(id)) {
-            throw new Error(`${where(node)}: a live cell needs an id of lowercase letters, digits and dashes, e.g. \`\`\`js live id=softmax`);
+            throw new Error(
+              `${where(node)}: a live cell needs an id of lowercase letters, digits and dashes, e.g. \`\`\`js live id=softmax`,
+            );
           }
           const previous = seenIds.get(id);
           if (previous !== undefined) throw new Error(`${where(node)}: the cell id "${id}" is already used on line ${previous}.`);
@@ -79,11 +68,12 @@ export function remarkLiveCells() {
   };
 }
 
-function jsxElement(name: string, attributes: Record<string, string>): MdastNode {
-  const mdxAttributes: MdxJsxAttribute[] = Object.entries(attributes).map(([attributeName, value]) => ({
+/** An MDX JSX element node (mdast-util-mdx-jsx), built by hand to avoid a dependency for one shape. */
+function jsxElement(name: string, attributes: Record<string, string>): RootContent {
+  const mdxAttributes = Object.entries(attributes).map(([attributeName, value]) => ({
     type: 'mdxJsxAttribute',
     name: attributeName,
     value,
   }));
-  return { type: 'mdxJsxFlowElement', name, attributes: mdxAttributes, children: [] } as MdastNode;
+  return { type: 'mdxJsxFlowElement', name, attributes: mdxAttributes, children: [] } as unknown as RootContent;
 }

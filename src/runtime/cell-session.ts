@@ -17,9 +17,7 @@ export interface CellSessionOptions {
   globals?: Record<string, unknown>;
 }
 
-export type RunOutcome =
-  | { ok: true; value?: string; results: Record<string, ResultValue> }
-  | { ok: false; failure: CellFailure };
+export type RunOutcome = { ok: true; value?: string; results: Record<string, ResultValue> } | { ok: false; failure: CellFailure };
 
 export class CellSession {
   readonly scope: SessionScope = createSessionScope();

@@ -54,7 +54,10 @@ function formatObject(object: object, depth: number, seen: Set<object>): string 
   if (object instanceof Error) return `${object.name}: ${object.message}`;
   if (object instanceof Date) return object.toISOString();
   if (object instanceof Map) {
-    return `Map(${object.size}) {${listItems([...object].map(([k, v]) => `${inner(k)} => ${inner(v)}`), object.size)}}`;
+    return `Map(${object.size}) {${listItems(
+      [...object].map(([k, v]) => `${inner(k)} => ${inner(v)}`),
+      object.size,
+    )}}`;
   }
   if (object instanceof Set) return `Set(${object.size}) {${listItems([...object].map(inner), object.size)}}`;
   if (Array.isArray(object) || ArrayBuffer.isView(object)) {
@@ -63,7 +66,9 @@ function formatObject(object: object, depth: number, seen: Set<object>): string 
     return `${prefix}[${listItems(items.slice(0, MAX_ITEMS).map(inner), items.length)}]`;
   }
   const entries = Object.entries(object);
-  const body = entries.slice(0, MAX_ITEMS).map(([key, item]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${inner(item)}`);
+  const body = entries
+    .slice(0, MAX_ITEMS)
+    .map(([key, item]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${inner(item)}`);
   const name = object.constructor && object.constructor !== Object ? `${object.constructor.name} ` : '';
   return entries.length === 0 ? `${name}{}` : `${name}{ ${listItems(body, entries.length).trim()} }`;
 }

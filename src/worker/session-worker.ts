@@ -11,7 +11,13 @@ import { OutputBatcher } from '../runtime/output-batcher.ts';
 import type { FromWorker, ToWorker } from '../runtime/protocol.ts';
 import { chooseBackend } from './choose-backend.ts';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+/** The part of the worker global we use (the DOM and WebWorker type libraries cannot be mixed). */
+interface WorkerScope {
+  postMessage(message: FromWorker): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
+}
+
+const scope = self as unknown as WorkerScope;
 const post = (message: FromWorker): void => scope.postMessage(message);
 
 const batcher = new OutputBatcher((runId, text) => post({ type: 'output', runId, text }));
@@ -37,7 +43,12 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
   const outcome = await session.run(message.runId, message.cellId, message.code, message.resultNames);
   batcher.flush();
   if (outcome.ok) {
-    post({ type: 'done', runId: message.runId, results: outcome.results, ...(outcome.value === undefined ? {} : { value: outcome.value }) });
+    post({
+      type: 'done',
+      runId: message.runId,
+      results: outcome.results,
+      ...(outcome.value === undefined ? {} : { value: outcome.value }),
+    });
   } else {
     post({ type: 'failed', runId: message.runId, failure: outcome.failure });
   }

@@ -3,7 +3,10 @@ import { CellSyntaxError, compileCell } from '../../src/runtime/compile-cell.ts'
 
 describe('compileCell', () => {
   it('lists the top-level names a cell declares, including destructured ones', () => {
-    const compiled = compileCell('const a = 1, [b, ...c] = [2];\nlet { d, e: f = 3 } = {};\nfunction g() {}\nclass H {}\nfor (let i = 0; i < 1; i++) {}', 'x');
+    const compiled = compileCell(
+      'const a = 1, [b, ...c] = [2];\nlet { d, e: f = 3 } = {};\nfunction g() {}\nclass H {}\nfor (let i = 0; i < 1; i++) {}',
+      'x',
+    );
     expect(compiled.declaredNames).toEqual(['a', 'b', 'c', 'd', 'f', 'g', 'H']);
   });
 

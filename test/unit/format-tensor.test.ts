@@ -11,7 +11,14 @@ beforeAll(async () => {
 
 describe('formatTensor', () => {
   it('prints a matrix like TensorFlow does, with shape and dtype', () => {
-    expect(formatTensor(tf.tensor2d([[1, 2], [3, 4]]))).toBe('tf.Tensor(\n[[1. 2.]\n [3. 4.]], shape=(2, 2), dtype=float32)');
+    expect(
+      formatTensor(
+        tf.tensor2d([
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+    ).toBe('tf.Tensor(\n[[1. 2.]\n [3. 4.]], shape=(2, 2), dtype=float32)');
   });
 
   it('prints float32 values in their shortest form and aligns them', () => {
