@@ -1,0 +1,60 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { cell, outputOf, replaceCode, waitForState } from '../support/cells.ts';
+
+const siteUrl = inject('siteUrl');
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+beforeEach(async () => {
+  const context = await browser.newContext();
+  page = await context.newPage();
+  await page.goto(`${siteUrl}fr/demo/`);
+  await cell(page, 'tensors').locator('[data-action="run"]').waitFor({ state: 'visible' });
+  return () => context.close();
+});
+
+describe('keyboard and Run all', () => {
+  it('runs with Ctrl+Enter, and Escape leaves the editor for the Run button', async () => {
+    await replaceCode(page, 'tensors', 'print(6 * 7)');
+    await page.keyboard.press('Control+Enter');
+    await waitForState(page, 'tensors', ['done']);
+    expect(await outputOf(page, 'tensors')).toBe('42');
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('run');
+  });
+
+  it('lets the reader type Enter and Tab-free code without triggering anything', async () => {
+    await replaceCode(page, 'tensors', '');
+    await page.keyboard.type('const s = 1;');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('s + 1');
+    expect(await cell(page, 'tensors').getAttribute('data-state')).toBe('idle');
+    await page.keyboard.press('Shift+Enter');
+    await waitForState(page, 'tensors', ['done']);
+    expect(await outputOf(page, 'tensors')).toBe('2');
+  });
+
+  it('stops Run all at the failing cell and leaves the next ones idle', async () => {
+    await replaceCode(page, 'matmul', 'throw new Error("stop here")');
+    await page.locator('[data-action="run-all"]').click();
+    await waitForState(page, 'matmul', ['error']);
+    expect(await cell(page, 'tensors').getAttribute('data-state')).toBe('done');
+    expect(await cell(page, 'fit').getAttribute('data-state')).toBe('idle');
+    expect(await cell(page, 'matmul').locator('[data-error]').textContent()).toContain('Error: stop here (ligne 1, colonne 7)');
+  });
+
+  it('localises the buttons in the page’s language', async () => {
+    expect(await cell(page, 'tensors').locator('[data-action="run"]').textContent()).toContain('Exécuter');
+    expect(await cell(page, 'tensors').locator('[data-action="reset"]').getAttribute('title')).toContain('Rétablir');
+  });
+});
