@@ -7,6 +7,7 @@ import type { CellState } from '../runtime/notebook-plan.ts';
 import type { CodeEditor } from './code-editor.ts';
 import type { EditStore } from './edit-store.ts';
 import type { Translate } from './ui-strings.ts';
+import { readerIsActive } from './reader-activity.ts';
 
 export interface CellHost {
   run(cellId: string): void;
@@ -20,7 +21,7 @@ export interface CellContext {
   t: Translate;
 }
 
-/** Load the editor a little before the cell scrolls into view. */
+/** Once the reader is active, load the editor a little before the cell scrolls into view. */
 const EDITOR_ROOT_MARGIN = '300px 0px';
 
 export class LiveCellElement extends HTMLElement {
@@ -63,6 +64,11 @@ export class LiveCellElement extends HTMLElement {
     pre?.setAttribute('tabindex', '0');
     codeArea.addEventListener('focusin', () => void this.#loadEditor(true), { once: true });
     codeArea.addEventListener('pointerdown', () => void this.#loadEditor(true), { once: true });
+    void readerIsActive().then(() => this.#loadEditorNearViewport());
+  }
+
+  #loadEditorNearViewport(): void {
+    if (this.#editorLoading) return;
     this.#observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) void this.#loadEditor(false);

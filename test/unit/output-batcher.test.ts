@@ -5,7 +5,11 @@ describe('OutputBatcher', () => {
   it('groups lines printed in quick succession into one message', () => {
     let now = 1_000;
     const sent: Array<[number, string]> = [];
-    const batcher = new OutputBatcher((runId, text) => sent.push([runId, text]), 100, () => now);
+    const batcher = new OutputBatcher(
+      (runId, text) => sent.push([runId, text]),
+      100,
+      () => now,
+    );
     batcher.add(1, 'a'); // first line goes out at once
     batcher.add(1, 'b');
     batcher.add(1, 'c');
@@ -20,7 +24,11 @@ describe('OutputBatcher', () => {
 
   it('never mixes the lines of two runs', () => {
     const sent: Array<[number, string]> = [];
-    const batcher = new OutputBatcher((runId, text) => sent.push([runId, text]), 100, () => 0);
+    const batcher = new OutputBatcher(
+      (runId, text) => sent.push([runId, text]),
+      100,
+      () => 0,
+    );
     batcher.add(1, 'one');
     batcher.add(2, 'two');
     batcher.flush();
