@@ -72,7 +72,8 @@ async function measureLongestTaskWhileTraining(
   await cell(page, 'tensors').locator('[data-action="run"]').click();
   await waitForState(page, 'tensors', ['done']);
   await page.evaluate(() => {
-    const record = ((window as unknown as { longTasks: number[] }).longTasks = []);
+    const record: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = record;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) record.push(entry.duration);
     }).observe({ type: 'longtask' });
