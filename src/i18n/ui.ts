@@ -48,6 +48,12 @@ const fr = {
   'session.backend.fallback': 'WebGL n’est pas disponible ici ({reason}) : les cellules tournent sur {backend}, plus lentement.',
   'session.fatal': 'La session n’a pas pu démarrer : {message}',
   'editorNote.label': 'Note de la rédaction',
+  'figure.mnistDigit': 'Image {index} de l’ensemble {split} de MNIST : un « {label} », 28 × 28 pixels',
+  'figure.mnistGrid': 'Valeur de chaque pixel, de 0 (fond) à 1 (encre)',
+  'figure.flattened':
+    'L’image {index} de l’ensemble {split} (un « {label} ») aplatie en un vecteur de {count} valeurs, comme le modèle la reçoit',
+  'figure.split.test': 'de test',
+  'figure.split.train': 'd’entraînement',
 } as const;
 
 export type UiKey = keyof typeof fr;
@@ -96,6 +102,11 @@ const en: UiStrings = {
   'session.backend.fallback': 'WebGL is not available here ({reason}): cells run on {backend}, more slowly.',
   'session.fatal': 'The session could not start: {message}',
   'editorNote.label': 'Editor’s note',
+  'figure.mnistDigit': 'MNIST {split} image {index}: a “{label}”, 28 × 28 pixels',
+  'figure.mnistGrid': 'The value of every pixel, from 0 (background) to 1 (ink)',
+  'figure.flattened': 'MNIST {split} image {index} (a “{label}”) flattened into a vector of {count} values, as the model receives it',
+  'figure.split.test': 'test',
+  'figure.split.train': 'training',
 };
 
 const ja: UiStrings = {
@@ -140,6 +151,11 @@ const ja: UiStrings = {
   'session.backend.fallback': 'ここでは WebGL が使えません（{reason}）。セルは {backend} で動くため、遅くなります。',
   'session.fatal': 'セッションを起動できませんでした：{message}',
   'editorNote.label': '編集部注',
+  'figure.mnistDigit': 'MNIST の{split}データの画像 {index}：「{label}」、28 × 28 ピクセル',
+  'figure.mnistGrid': '各ピクセルの値（0 が背景、1 がインク）',
+  'figure.flattened': '{split}データの画像 {index}（「{label}」）を、モデルが受け取るとおり {count} 個の値のベクトルに平らにしたもの',
+  'figure.split.test': 'テスト',
+  'figure.split.train': '訓練',
 };
 
 export const UI: Record<Locale, UiStrings> = { fr, en, ja };
