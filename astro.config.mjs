@@ -22,5 +22,10 @@ export default defineConfig({
   vite: {
     // The session worker loads the WASM backend lazily, which needs an ES module worker.
     worker: { format: 'es' },
+    // TensorFlow.js's ES build imports files without extensions, which Node cannot load: bundle it
+    // into the server-side environments, where cells run at build time (prerender) and in dev.
+    environments: Object.fromEntries(
+      ['ssr', 'prerender', 'astro'].map((name) => [name, { resolve: { noExternal: [/^@tensorflow\//] } }]),
+    ),
   },
 });

@@ -31,6 +31,9 @@ export class LiveCellElement extends HTMLElement {
   #editor: CodeEditor | undefined;
   #editorLoading: Promise<CodeEditor | undefined> | undefined;
   #observer: IntersectionObserver | undefined;
+  /** The output computed at build time, shown until a live run replaces it and again on Reset. */
+  #bakedOutput = '';
+  #bakedBackend: string | undefined;
 
   get cellId(): string {
     return this.dataset['cell'] ?? '';
@@ -50,6 +53,8 @@ export class LiveCellElement extends HTMLElement {
     this.#context = context;
     const codeArea = this.#part('[data-code]');
     this.#original = codeArea.querySelector('pre')?.textContent ?? codeArea.textContent ?? '';
+    this.#bakedOutput = this.#part('[data-output]').textContent ?? '';
+    this.#bakedBackend = this.#part('[data-output]').dataset['baked'];
     this.#code = context.store.load(this.cellId, this.#original) ?? this.#original;
     if (this.#code !== this.#original) this.#showPlainCode(this.#code);
     this.#updateModifiedMark();
@@ -82,6 +87,11 @@ export class LiveCellElement extends HTMLElement {
     if (this.#editor) this.#editor.setCode(this.#original);
     else this.#applyCode(this.#original);
     this.#context?.store.clear(this.cellId);
+    if (this.#bakedOutput) {
+      this.clearOutput();
+      this.#part('[data-output]').textContent = this.#bakedOutput;
+      this.#setBaked(true);
+    }
   }
 
   setState(state: CellState): void {
@@ -92,6 +102,7 @@ export class LiveCellElement extends HTMLElement {
 
   clearOutput(): void {
     this.#part('[data-output]').textContent = '';
+    this.#setBaked(false);
     const error = this.#part('[data-error]');
     error.hidden = true;
     error.replaceChildren();
@@ -115,6 +126,15 @@ export class LiveCellElement extends HTMLElement {
       error.append(hint);
     }
     error.hidden = false;
+  }
+
+  /** Marks the output as computed at build time, or not (a live run replaced it). */
+  #setBaked(baked: boolean): void {
+    const label = this.querySelector<HTMLElement>('[data-baked-label]');
+    if (label) label.hidden = !baked;
+    const output = this.#part('[data-output]');
+    if (!baked) delete output.dataset['baked'];
+    else if (this.#bakedBackend) output.dataset['baked'] = this.#bakedBackend;
   }
 
   async #loadEditor(focus: boolean): Promise<void> {

@@ -8,6 +8,7 @@ import { BACKENDS, type BackendName, type FromWorker, type ResultValue } from '.
 import type { CellHost, LiveCellElement } from './live-cell.ts';
 import type { Translate } from './ui-strings.ts';
 import { connectWorker, type WorkerConnection } from './worker-connection.ts';
+import { formatResult } from '../lib/format-result.ts';
 
 interface RunningCell {
   runId: number;
@@ -154,11 +155,8 @@ export class PageSession implements CellHost {
     for (const element of document.querySelectorAll<HTMLElement>('[data-result]')) {
       const result = results[element.dataset['result'] ?? ''];
       if (!result) continue;
-      const digits = Number(element.dataset['digits'] ?? 4);
-      element.textContent =
-        result.kind === 'number'
-          ? new Intl.NumberFormat(this.#locale, { maximumFractionDigits: digits }).format(result.value)
-          : result.value;
+      element.textContent = formatResult(result, this.#locale, Number(element.dataset['digits'] ?? 4));
+      delete element.dataset['baked'];
     }
   }
 

@@ -31,14 +31,24 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
   return result;
 }
 
+/** `.../content/articles/fr/demo.mdx` -> `fr/demo`: how build-time outputs find their article. */
+export function articleIdFromPath(path: string | undefined): string | undefined {
+  return /content[\\/]articles[\\/]([^\\/]+)[\\/]([^\\/]+)\.mdx$/.exec(path ?? '')?.slice(1, 3).join('/');
+}
+
 export function remarkLiveCells() {
   return (tree: Root, file: VFileLike): void => {
     const seenIds = new Map<string, number>();
+    const article = articleIdFromPath(file.path);
+    const articleAttribute = article ? { article } : {};
     const where = (node: Code): string => `${file.path ?? 'MDX file'}:${node.position?.start.line ?? '?'}`;
 
     const visit = (parent: Parent): void => {
       const children = parent.children;
       children.forEach((node, index) => {
+        if (isResultElement(node) && article) {
+          node.attributes.push({ type: 'mdxJsxAttribute', name: 'article', value: article });
+        }
         if (node.type !== 'code') {
           if ('children' in node) visit(node);
           return;
@@ -58,7 +68,7 @@ export function remarkLiveCells() {
           const previous = seenIds.get(id);
           if (previous !== undefined) throw new Error(`${where(node)}: the cell id "${id}" is already used on line ${previous}.`);
           seenIds.set(id, node.position?.start.line ?? 0);
-          children[index] = jsxElement('LiveCell', { id, lang: 'javascript', code });
+          children[index] = jsxElement('LiveCell', { id, lang: 'javascript', code, ...articleAttribute });
         } else if (meta.original) {
           children[index] = jsxElement('OriginalCode', { lang: lang || 'text', code });
         }
@@ -66,6 +76,17 @@ export function remarkLiveCells() {
     };
     visit(tree);
   };
+}
+
+interface MdxJsxElementLike {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+  name: string | null;
+  attributes: Array<{ type: 'mdxJsxAttribute'; name: string; value: string }>;
+}
+
+function isResultElement(node: unknown): node is MdxJsxElementLike {
+  const element = node as Partial<MdxJsxElementLike>;
+  return (element.type === 'mdxJsxFlowElement' || element.type === 'mdxJsxTextElement') && element.name === 'Result';
 }
 
 /** An MDX JSX element node (mdast-util-mdx-jsx), built by hand to avoid a dependency for one shape. */

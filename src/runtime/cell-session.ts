@@ -2,7 +2,7 @@
  * One notebook session: the shared scope, the built-ins a cell sees (`tf`, `print`, `console`...)
  * and the one-at-a-time execution of cells. Used by the browser worker and by Node tests alike.
  */
-import { CellError, createSessionScope, executeCell, type CellFailure, type SessionScope } from './execute-cell.ts';
+import { CellError, compileOrFail, createSessionScope, executeCell, type CellFailure, type SessionScope } from './execute-cell.ts';
 import { formatPrinted, formatValue } from './format-value.ts';
 import { isTensorLike } from './format-tensor.ts';
 import type { ResultValue } from './protocol.ts';
@@ -13,8 +13,14 @@ export interface CellSessionOptions {
   tf: TfNamespace;
   /** Receives each line a cell prints, tagged with the run that printed it. */
   onOutput: (runId: number, text: string) => void;
-  /** Extra globals for the cells, e.g. `mnist`. */
+  /** Extra globals for the cells. */
   globals?: Record<string, unknown>;
+  /**
+   * Globals that are expensive to make (e.g. `mnist`, which downloads the data set): each is
+   * loaded once, before the first cell that mentions its name runs. A loader that fails makes
+   * that cell fail with the loader's message; the next run tries again.
+   */
+  lazyGlobals?: Record<string, () => Promise<unknown>>;
 }
 
 export type RunOutcome = { ok: true; value?: string; results: Record<string, ResultValue> } | { ok: false; failure: CellFailure };
@@ -24,13 +30,15 @@ export class CellSession {
   readonly #tf: TfNamespace;
   readonly #onOutput: CellSessionOptions['onOutput'];
   readonly #globals: Record<string, unknown>;
+  readonly #lazyGlobals: Record<string, () => Promise<unknown>>;
   /** Runs are chained so that two requests never interleave, even if a cell awaits. */
   #tail: Promise<unknown> = Promise.resolve();
 
   constructor(options: CellSessionOptions) {
     this.#tf = options.tf;
     this.#onOutput = options.onOutput;
-    this.#globals = options.globals ?? {};
+    this.#globals = { ...options.globals };
+    this.#lazyGlobals = options.lazyGlobals ?? {};
   }
 
   run(runId: number, cellId: string, code: string, resultNames: readonly string[] = []): Promise<RunOutcome> {
@@ -42,15 +50,29 @@ export class CellSession {
   async #runNow(runId: number, cellId: string, code: string, resultNames: readonly string[]): Promise<RunOutcome> {
     const print = (...values: unknown[]): void => this.#onOutput(runId, values.map(formatPrinted).join(' '));
     const cellConsole = { log: print, info: print, warn: print, error: print, debug: print };
-    const builtins = { tf: this.#tf, print, console: cellConsole, ...this.#globals };
+    const builtins = { tf: this.#tf, print, console: cellConsole };
     try {
-      const result = await executeCell(code, cellId, this.scope, builtins);
+      const compiled = compileOrFail(code, cellId);
+      await this.#loadGlobalsFor(compiled.identifiers);
+      const result = await executeCell(compiled, cellId, this.scope, { ...builtins, ...this.#globals });
       const value = result.hasValue ? formatValue(result.value) : undefined;
       return { ok: true, ...(value === undefined ? {} : { value }), results: this.readResults(resultNames) };
     } catch (error) {
       if (error instanceof CellError) return { ok: false, failure: error.failure };
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, failure: { name: 'InternalError', message } };
+    }
+  }
+
+  async #loadGlobalsFor(identifiers: ReadonlySet<string>): Promise<void> {
+    for (const [name, load] of Object.entries(this.#lazyGlobals)) {
+      if (!identifiers.has(name) || name in this.#globals) continue;
+      try {
+        this.#globals[name] = await load();
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new CellError({ name: 'LoadError', message, hint: 'loadFailed' });
+      }
     }
   }
 

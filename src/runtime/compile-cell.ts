@@ -24,6 +24,8 @@ export interface CompiledCell {
   toCellPosition(position: LineColumn): LineColumn | undefined;
   /** The file name given to the evaluated code, as it appears in stack traces. */
   readonly sourceUrl: string;
+  /** Every identifier the cell mentions: tells which lazily loaded globals (e.g. `mnist`) it needs. */
+  readonly identifiers: ReadonlySet<string>;
 }
 
 /** A syntax error, positioned in the cell's own code. */
@@ -90,8 +92,26 @@ export function compileCell(code: string, cellId: string): CompiledCell {
     declaredNames: [...new Set(declaredNames)],
     hasLastExpression,
     sourceUrl,
+    identifiers: collectIdentifiers(program),
     toCellPosition: (position) => edited.toOriginal(position),
   };
+}
+
+/** A plain walk over the syntax tree: any object with a string `type` is a node. */
+function collectIdentifiers(root: Node): Set<string> {
+  const names = new Set<string>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      stack.push(...(value as unknown[]));
+    } else if (value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') {
+      const node = value as Record<string, unknown>;
+      if (node['type'] === 'Identifier') names.add(node['name'] as string);
+      for (const [key, child] of Object.entries(node)) if (key !== 'loc' && typeof child === 'object') stack.push(child);
+    }
+  }
+  return names;
 }
 
 function parseCell(code: string): Program {

@@ -48,21 +48,25 @@ const STACK_FRAMES_NEEDED = 100;
 
 type CellFunction = (scope: SessionScope, builtins: Record<string, unknown>) => Promise<unknown>;
 
-export async function executeCell(
-  code: string,
-  cellId: string,
-  scope: SessionScope,
-  builtins: Record<string, unknown>,
-): Promise<CellResult> {
-  let compiled: CompiledCell;
+/** Compiles a cell, reporting a syntax error as a positioned CellError. */
+export function compileOrFail(code: string, cellId: string): CompiledCell {
   try {
-    compiled = compileCell(code, cellId);
+    return compileCell(code, cellId);
   } catch (error) {
     if (error instanceof CellSyntaxError) {
       throw new CellError({ name: 'SyntaxError', message: error.message, line: error.line, column: error.column });
     }
     throw error;
   }
+}
+
+export async function executeCell(
+  code: string | CompiledCell,
+  cellId: string,
+  scope: SessionScope,
+  builtins: Record<string, unknown>,
+): Promise<CellResult> {
+  const compiled = typeof code === 'string' ? compileOrFail(code, cellId) : code;
   for (const name of compiled.declaredNames) if (!(name in scope)) scope[name] = undefined;
 
   const errorConstructor = Error as { stackTraceLimit?: number };

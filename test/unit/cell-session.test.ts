@@ -84,3 +84,39 @@ describe('CellSession with the article-style APIs', () => {
     expect(await session.run(1, 'train', code)).toMatchObject({ ok: true, value: '2' });
   });
 });
+
+describe('CellSession lazy globals', () => {
+  it('loads a lazy global once, only for the cells that mention it', async () => {
+    let loads = 0;
+    const session = new CellSession({
+      tf,
+      onOutput: () => {},
+      lazyGlobals: { data: async () => ({ size: ++loads * 10 }) },
+    });
+    await session.run(1, 'a', '1 + 1');
+    expect(loads).toBe(0);
+    expect(await session.run(2, 'b', 'data.size')).toMatchObject({ ok: true, value: '10' });
+    expect(await session.run(3, 'c', 'data.size')).toMatchObject({ ok: true, value: '10' });
+    expect(loads).toBe(1);
+  });
+
+  it('fails the cell with the loader’s message, and retries on the next run', async () => {
+    let attempts = 0;
+    const session = new CellSession({
+      tf,
+      onOutput: () => {},
+      lazyGlobals: {
+        data: async () => {
+          attempts += 1;
+          if (attempts === 1) throw new Error('MNIST download failed: HTTP 404');
+          return 'ready';
+        },
+      },
+    });
+    expect(await session.run(1, 'a', 'data')).toEqual({
+      ok: false,
+      failure: { name: 'LoadError', message: 'MNIST download failed: HTTP 404', hint: 'loadFailed' },
+    });
+    expect(await session.run(2, 'a', 'data')).toMatchObject({ ok: true, value: '"ready"' });
+  });
+});

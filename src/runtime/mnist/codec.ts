@@ -1,186 +1,68 @@
 /**
  * Lossless codec for MNIST IDX files: the ".mnc" asset format.
  *
- * Why a custom codec instead of gzip: deflate sees handwritten digits as
- * bytes, and every reversible byte transform tried before it (transposing,
- * row/column deltas, PNG filters) made it worse, not better (see
- * docs/mnist.md). Digits are much more predictable from their neighbouring
- * pixels, so this codec predicts each pixel from the pixels above and to its
- * left and spends bits with a binary arithmetic coder: 7.6 MB for the whole
- * data set against 11.4 MB for gzip -9, and it decodes all 70,000 images in
- * about a second in plain JavaScript.
+ * Why a custom codec instead of gzip: deflate sees handwritten digits as a
+ * byte stream, and every reversible byte transform tried before it
+ * (transposing, row/column deltas, PNG filters) made it worse, not better
+ * (docs/mnist.md lists the measurements). Pixels are far more predictable
+ * from their already decoded neighbours, so this codec models each pixel
+ * given the pixels to its left and above and codes it with rANS (rans.ts):
+ * about 7.8 MB for all 70,000 images and labels against 11.4 MB for gzip -9.
  *
- * Asset layout:
+ * Image model, per image:
+ *   1. the bounding box of the non-zero pixels (top, height, left, width);
+ *      MNIST digits fill about 40% of the 28×28 frame, so the zeros around
+ *      them cost nothing, not even time;
+ *   2. inside the box, each pixel's "bucket": 0, one of eleven ranges of
+ *      23 grey levels, or one of the saturated values 252..255 that make up
+ *      the core of most strokes; coded given the buckets of the W, N, NE and
+ *      NW neighbours;
+ *   3. for a range bucket, the offset within the range, given the bucket
+ *      and the brighter of W and N.
+ * Labels are coded with one table of byte frequencies.
+ *
+ * Asset layout (all integers big-endian):
  *   4 bytes   "MNC1"
- *   8/16      the original IDX header, verbatim
- *   rest      the IDX body, arithmetic coded (see codeImageBody / codeByteBody)
- *
- * Encoder and decoder run the very same modelling code (`codeImageBody`,
- * `codeByteBody`) with a different BitCoder, so they cannot drift apart.
+ *   8 or 16   the original IDX header, verbatim
+ *   4         length T of the frequency tables
+ *   T         frequency tables (rans.ts writeTables), in model order
+ *   rest      the rANS stream
  */
 import { MnistError } from './errors.ts';
 import { encodeIdxHeader, idxFileBytes, idxHeaderBytes, parseIdxHeader, validateIdxFile, type IdxHeader, type IdxKind } from './idx.ts';
+import {
+  ByteReader,
+  ByteWriter,
+  CorruptDataError,
+  DecodingTables,
+  RansDecoder,
+  RansEncoder,
+  readTables,
+  SymbolCounter,
+  writeTables,
+  type SymbolTables,
+} from './rans.ts';
 
-/** "MNC1": MNist Codec, version 1. A new modelling rule needs a new tag. */
+/** "MNC1": MNist Codec, version 1. Any change to the model needs a new tag. */
 export const ASSET_TAG = Uint8Array.of(0x4d, 0x4e, 0x43, 0x31);
+/** The codec name recorded in manifest.json. */
 export const ASSET_CODEC = 'mnc1';
 
 // ---------------------------------------------------------------------------
-// Adaptive bit probabilities
-
-/** Probabilities are P(bit = 1) in units of 1/65536. */
-const PROBABILITY_ONE = 65536;
-const PROBABILITY_HALF = 32768;
-// Never let a probability reach 0 or 1: a surprise must stay codable.
-const PROBABILITY_MIN = 32;
-const PROBABILITY_MAX = PROBABILITY_ONE - 32;
-/**
- * Each probability learns fast at first (rate 1/(n+1.6) after n
- * observations, so the first few bits count a lot) and settles to a near
- * average once it has seen COUNT_LIMIT bits. Rates are in units of 1/4096.
- */
-const COUNT_LIMIT = 255;
-const ADAPTATION_RATE = Int32Array.from({ length: COUNT_LIMIT + 1 }, (_, n) => Math.floor(4096 / (n + 1.6)));
-
-/** A table of independently adapting bit probabilities, one per context. */
-class BitModel {
-  readonly probabilities: Uint16Array;
-  readonly counts: Uint8Array;
-
-  constructor(contexts: number) {
-    this.probabilities = new Uint16Array(contexts).fill(PROBABILITY_HALF);
-    this.counts = new Uint8Array(contexts);
-  }
-
-  probability(context: number): number {
-    return this.probabilities[context] ?? PROBABILITY_HALF;
-  }
-
-  update(context: number, bit: number): void {
-    const probability = this.probability(context);
-    const count = this.counts[context] ?? COUNT_LIMIT;
-    const target = bit === 1 ? PROBABILITY_ONE - 1 : 0;
-    const next = probability + (((target - probability) * (ADAPTATION_RATE[count] ?? 0)) >> 12);
-    this.probabilities[context] = next < PROBABILITY_MIN ? PROBABILITY_MIN : next > PROBABILITY_MAX ? PROBABILITY_MAX : next;
-    if (count < COUNT_LIMIT) this.counts[context] = count + 1;
-  }
-}
-
-// ---------------------------------------------------------------------------
-// Binary arithmetic coder
-//
-// A carry-less 32-bit coder in the style of lpaq: the interval [low, high]
-// is split in proportion to P(1); once the top bytes of low and high agree
-// that byte is final and is shifted out. All arithmetic stays below 2^32 so
-// plain JavaScript numbers are exact.
-
-/** Encodes the given bit (encoder) or ignores it and returns the decoded bit (decoder). */
-interface BitCoder {
-  code(model: BitModel, context: number, bit: number): number;
-}
-
-/** The point splitting [low, high]: bit 1 takes [low, split], bit 0 (split, high]. */
-function splitPoint(low: number, high: number, probability: number): number {
-  const range = high - low;
-  return low + (range >>> 16) * probability + (((range & 0xffff) * probability) >>> 16);
-}
-
-class BitEncoder implements BitCoder {
-  private low = 0;
-  private high = 0xffffffff;
-  private output = new Uint8Array(1 << 16);
-  private length = 0;
-
-  code(model: BitModel, context: number, bit: number): number {
-    const split = splitPoint(this.low, this.high, model.probability(context));
-    if (bit === 1) this.high = split;
-    else this.low = split + 1;
-    model.update(context, bit);
-    while (((this.low ^ this.high) & 0xff000000) === 0) {
-      this.writeByte(this.high >>> 24);
-      this.low = (this.low << 8) >>> 0;
-      this.high = ((this.high << 8) | 0xff) >>> 0;
-    }
-    return bit;
-  }
-
-  /** Writes all of `low`, so the decoder's window lands inside [low, high]. */
-  finish(): Uint8Array<ArrayBuffer> {
-    for (let shift = 24; shift >= 0; shift -= 8) this.writeByte((this.low >>> shift) & 0xff);
-    return this.output.slice(0, this.length);
-  }
-
-  private writeByte(byte: number): void {
-    if (this.length === this.output.length) {
-      const larger = new Uint8Array(this.output.length * 2);
-      larger.set(this.output);
-      this.output = larger;
-    }
-    this.output[this.length++] = byte;
-  }
-}
-
-class BitDecoder implements BitCoder {
-  private low = 0;
-  private high = 0xffffffff;
-  private window = 0;
-  private position: number;
-  private readonly input: Uint8Array;
-
-  constructor(input: Uint8Array, start: number) {
-    this.input = input;
-    this.position = start;
-    for (let i = 0; i < 4; i++) this.window = ((this.window << 8) | this.nextByte()) >>> 0;
-  }
-
-  code(model: BitModel, context: number, _bit: number): number {
-    const split = splitPoint(this.low, this.high, model.probability(context));
-    const bit = this.window <= split ? 1 : 0;
-    if (bit === 1) this.high = split;
-    else this.low = split + 1;
-    model.update(context, bit);
-    while (((this.low ^ this.high) & 0xff000000) === 0) {
-      this.low = (this.low << 8) >>> 0;
-      this.high = ((this.high << 8) | 0xff) >>> 0;
-      this.window = ((this.window << 8) | this.nextByte()) >>> 0;
-    }
-    return bit;
-  }
-
-  /**
-   * The encoder writes exactly one byte per byte the decoder reads, so a
-   * payload that decodes without landing exactly on its end is corrupt.
-   */
-  endedExactly(): boolean {
-    return this.position === this.input.length;
-  }
-
-  private nextByte(): number {
-    // Past the end reads zeros; endedExactly() reports it afterwards.
-    const byte = this.input[this.position] ?? 0;
-    this.position++;
-    return byte;
-  }
-}
-
-// ---------------------------------------------------------------------------
 // Pixel model
-//
-// Each pixel is coded as "zero or not" and, when not zero, as its 8 bits
-// most significant first down a binary tree. Both are conditioned on the
-// already coded neighbours W (left), N (above), NW, NE, WW and NN, bucketed
-// so that each context sees enough samples to learn from. An empty
-// neighbourhood is conditioned on the position instead: strokes start near
-// the centre, never in the margins.
 
-/** 0 | 1..127 | 128..251 | 252..255 (the stroke core is saturated at 252..255). */
-const BUCKETS_4 = bucketTable([1, 128, 252]);
-/** Finer steps in the saturated range, where most of the ink is. */
-const BUCKETS_8 = bucketTable([1, 64, 128, 192, 240, 252, 255]);
-/** 0, eleven even steps up to 251, then 252, 253, 254 and 255 each alone. */
-const BUCKETS_16 = bucketTable([1, 24, 47, 70, 93, 116, 139, 162, 185, 208, 231, 252, 253, 254, 255]);
+/** First grey level of each bucket (and 256 as the end of the last). */
+const BUCKET_STARTS = [0, 1, 24, 47, 70, 93, 116, 139, 162, 185, 208, 231, 252, 253, 254, 255, 256] as const;
+const BUCKET_COUNT = BUCKET_STARTS.length - 1;
+/** Buckets 1..11 span several grey levels and are followed by an offset. */
+const FIRST_SATURATED_BUCKET = 12;
+const OFFSET_ALPHABET = 23;
+const BUCKET_OF = bucketTable(BUCKET_STARTS.slice(1, -1));
+const BUCKET_START = Uint16Array.from(BUCKET_STARTS);
+/** Coarser buckets for the diagonal neighbours: 0 | 1..127 | 128..251 | 252..255. */
+const COARSE_BUCKET_OF = bucketTable([1, 128, 252]);
 
-/** Maps a byte to the index of the last threshold it reaches (0 below the first). */
+/** Maps a grey level to the number of thresholds it reaches. */
 function bucketTable(thresholds: readonly number[]): Uint8Array {
   const table = new Uint8Array(256);
   for (let value = 0; value < 256; value++) {
@@ -189,77 +71,171 @@ function bucketTable(thresholds: readonly number[]): Uint8Array {
   return table;
 }
 
-const NEIGHBOURHOOD_CONTEXTS = 1 << 12;
-const POSITION_CONTEXTS = 64;
-const VALUE_CONTEXTS = 1 << 13;
-const VALUE_TREE_NODES = 256;
+const BUCKET_CONTEXTS = BUCKET_COUNT * BUCKET_COUNT * 4 * 4;
+const OFFSET_CONTEXTS = (FIRST_SATURATED_BUCKET - 1) * BUCKET_COUNT;
+
+function bucketContext(w: number, n: number, ne: number, nw: number): number {
+  return (BUCKET_OF[w] ?? 0) | ((BUCKET_OF[n] ?? 0) << 4) | ((COARSE_BUCKET_OF[ne] ?? 0) << 8) | ((COARSE_BUCKET_OF[nw] ?? 0) << 10);
+}
+
+function offsetContext(bucket: number, w: number, n: number): number {
+  return (bucket - 1) * BUCKET_COUNT + (BUCKET_OF[w > n ? w : n] ?? 0);
+}
+
+/** The six kinds of symbols an image is made of, in the order their tables are stored. */
+const TOP = 0;
+const HEIGHT = 1;
+const LEFT = 2;
+const WIDTH = 3;
+const BUCKET = 4;
+const OFFSET = 5;
+type ImagePart = typeof TOP | typeof HEIGHT | typeof LEFT | typeof WIDTH | typeof BUCKET | typeof OFFSET;
+
+function imagePartShapes(rows: number, cols: number): ReadonlyArray<readonly [contexts: number, alphabetSize: number]> {
+  return [
+    [1, rows + 1], // top; `rows` marks an image with no ink at all
+    [1, rows], // height - 1
+    [1, cols], // left
+    [1, cols], // width - 1
+    [BUCKET_CONTEXTS, BUCKET_COUNT],
+    [OFFSET_CONTEXTS, OFFSET_ALPHABET],
+  ];
+}
 
 /**
- * Codes `count` images of rows × cols bytes starting at `pixels[offset]`.
- * Encoding reads the pixels; decoding writes them (into zeros), in the same
- * order, so every context only uses pixels the decoder already has.
+ * Calls `visit` for every symbol of one image, in decoding order. The
+ * encoder uses it twice (to count, then to code); decodeImages mirrors it.
  */
-function codeImageBody(coder: BitCoder, pixels: Uint8Array, offset: number, count: number, rows: number, cols: number): void {
-  const zeroModel = new BitModel(NEIGHBOURHOOD_CONTEXTS + POSITION_CONTEXTS);
-  const valueModel = new BitModel(VALUE_CONTEXTS * VALUE_TREE_NODES);
-  const imageBytes = rows * cols;
-  const rowBucketShift = Math.max(0, Math.ceil(Math.log2(rows / 8)));
-  const colBucketShift = Math.max(0, Math.ceil(Math.log2(cols / 8)));
-  for (let image = 0; image < count; image++) {
-    const imageStart = offset + image * imageBytes;
-    for (let y = 0; y < rows; y++) {
-      const rowStart = imageStart + y * cols;
-      for (let x = 0; x < cols; x++) {
-        const at = rowStart + x;
-        const w = x > 0 ? (pixels[at - 1] ?? 0) : 0;
-        const ww = x > 1 ? (pixels[at - 2] ?? 0) : 0;
-        const n = y > 0 ? (pixels[at - cols] ?? 0) : 0;
-        const nn = y > 1 ? (pixels[at - 2 * cols] ?? 0) : 0;
-        const nw = y > 0 && x > 0 ? (pixels[at - cols - 1] ?? 0) : 0;
-        const ne = y > 0 && x + 1 < cols ? (pixels[at - cols + 1] ?? 0) : 0;
-        const value = pixels[at] ?? 0;
-
-        const zeroContext =
-          (w | n | nw | ne | ww | nn) === 0
-            ? NEIGHBOURHOOD_CONTEXTS + (((y >>> rowBucketShift) & 7) << 3) + ((x >>> colBucketShift) & 7)
-            : (BUCKETS_8[w] ?? 0) |
-              ((BUCKETS_8[n] ?? 0) << 3) |
-              ((BUCKETS_4[nw] ?? 0) << 6) |
-              ((BUCKETS_4[ne] ?? 0) << 8) |
-              ((ww > 0 ? 1 : 0) << 10) |
-              ((nn > 0 ? 1 : 0) << 11);
-        if (coder.code(zeroModel, zeroContext, value === 0 ? 0 : 1) === 0) continue;
-
-        const valueContext =
-          ((BUCKETS_16[w] ?? 0) | ((BUCKETS_16[n] ?? 0) << 4) | ((BUCKETS_8[ne] ?? 0) << 8) | ((BUCKETS_4[nw] ?? 0) << 11)) *
-          VALUE_TREE_NODES;
-        let node = 1;
-        for (let bit = 7; bit >= 0; bit--) {
-          node = (node << 1) | coder.code(valueModel, valueContext + node, (value >>> bit) & 1);
-        }
-        pixels[at] = node & 0xff;
+function visitImage(
+  pixels: Uint8Array,
+  start: number,
+  rows: number,
+  cols: number,
+  visit: (part: ImagePart, context: number, symbol: number) => void,
+): void {
+  let top = rows;
+  let bottom = -1;
+  let left = cols;
+  let right = -1;
+  for (let y = 0; y < rows; y++) {
+    for (let x = 0; x < cols; x++) {
+      if ((pixels[start + y * cols + x] ?? 0) === 0) continue;
+      if (top === rows) top = y;
+      bottom = y;
+      if (x < left) left = x;
+      if (x > right) right = x;
+    }
+  }
+  visit(TOP, 0, top);
+  if (top === rows) return;
+  visit(HEIGHT, 0, bottom - top);
+  visit(LEFT, 0, left);
+  visit(WIDTH, 0, right - left);
+  for (let y = top; y <= bottom; y++) {
+    for (let x = left; x <= right; x++) {
+      const at = start + y * cols + x;
+      const w = x > 0 ? (pixels[at - 1] ?? 0) : 0;
+      const n = y > 0 ? (pixels[at - cols] ?? 0) : 0;
+      const ne = y > 0 && x + 1 < cols ? (pixels[at - cols + 1] ?? 0) : 0;
+      const nw = y > 0 && x > 0 ? (pixels[at - cols - 1] ?? 0) : 0;
+      const value = pixels[at] ?? 0;
+      const bucket = BUCKET_OF[value] ?? 0;
+      visit(BUCKET, bucketContext(w, n, ne, nw), bucket);
+      if (bucket > 0 && bucket < FIRST_SATURATED_BUCKET) {
+        visit(OFFSET, offsetContext(bucket, w, n), value - (BUCKET_START[bucket] ?? 0));
       }
     }
   }
 }
 
-/** Codes arbitrary bytes (the labels) with one adaptive distribution over 0..255. */
-function codeByteBody(coder: BitCoder, bytes: Uint8Array, offset: number, count: number): void {
-  const model = new BitModel(VALUE_TREE_NODES);
-  for (let at = offset; at < offset + count; at++) {
-    const value = bytes[at] ?? 0;
-    let node = 1;
-    for (let bit = 7; bit >= 0; bit--) {
-      node = (node << 1) | coder.code(model, node, (value >>> bit) & 1);
-    }
-    bytes[at] = node & 0xff;
+function encodeImages(writer: ByteWriter, pixels: Uint8Array, start: number, count: number, rows: number, cols: number): Uint8Array<ArrayBuffer> {
+  const counters = imagePartShapes(rows, cols).map(([contexts, alphabetSize]) => new SymbolCounter(contexts, alphabetSize));
+  const imageBytes = rows * cols;
+  for (let image = 0; image < count; image++) {
+    visitImage(pixels, start + image * imageBytes, rows, cols, (part, context, symbol) => counters[part]?.add(context, symbol));
   }
+  const tables = counters.map((counter) => counter.toTables());
+  for (const table of tables) writeTables(writer, table);
+
+  // rANS decodes in reverse: code the last image first, each one back to front.
+  const encoder = new RansEncoder();
+  const maxSymbols = 4 + 2 * imageBytes;
+  const parts = new Uint8Array(maxSymbols);
+  const contexts = new Int32Array(maxSymbols);
+  const symbols = new Uint8Array(maxSymbols);
+  for (let image = count - 1; image >= 0; image--) {
+    let length = 0;
+    visitImage(pixels, start + image * imageBytes, rows, cols, (part, context, symbol) => {
+      parts[length] = part;
+      contexts[length] = context;
+      symbols[length] = symbol;
+      length++;
+    });
+    for (let i = length - 1; i >= 0; i--) {
+      encoder.encode(tableFor(tables, parts[i] ?? 0), contexts[i] ?? 0, symbols[i] ?? 0);
+    }
+  }
+  return encoder.finish();
 }
 
-function codeBody(coder: BitCoder, header: IdxHeader, idx: Uint8Array): void {
-  const bodyStart = idxHeaderBytes(header);
-  if (header.kind === 'images') codeImageBody(coder, idx, bodyStart, header.count, header.rows, header.cols);
-  else codeByteBody(coder, idx, bodyStart, header.count);
+function tableFor(tables: readonly SymbolTables[], part: number): SymbolTables {
+  const table = tables[part];
+  if (table === undefined) throw new Error(`no table for image part ${part}`);
+  return table;
+}
+
+function decodeImages(stream: StreamLayout, pixels: Uint8Array, start: number, count: number, rows: number, cols: number): void {
+  const tables = imagePartShapes(rows, cols).map(([contexts, alphabetSize]) => new DecodingTables(readTables(stream.tables, contexts, alphabetSize)));
+  const [topTable, heightTable, leftTable, widthTable, bucketTable, offsetTable] = tables;
+  if (!topTable || !heightTable || !leftTable || !widthTable || !bucketTable || !offsetTable) {
+    throw new Error('image model tables missing');
+  }
+  const decoder = stream.startDecoder();
+  const imageBytes = rows * cols;
+  for (let image = 0; image < count; image++) {
+    const imageStart = start + image * imageBytes;
+    const top = decoder.decode(topTable, 0);
+    if (top === rows) continue; // no ink: the pixels stay 0
+    const bottom = top + decoder.decode(heightTable, 0);
+    const left = decoder.decode(leftTable, 0);
+    const right = left + decoder.decode(widthTable, 0);
+    if (bottom >= rows || right >= cols) throw new CorruptDataError(`image ${image} has a bounding box outside the image`);
+    // Same traversal and contexts as visitImage, inlined for speed.
+    for (let y = top; y <= bottom; y++) {
+      for (let x = left; x <= right; x++) {
+        const at = imageStart + y * cols + x;
+        const w = x > 0 ? (pixels[at - 1] ?? 0) : 0;
+        const n = y > 0 ? (pixels[at - cols] ?? 0) : 0;
+        const ne = y > 0 && x + 1 < cols ? (pixels[at - cols + 1] ?? 0) : 0;
+        const nw = y > 0 && x > 0 ? (pixels[at - cols - 1] ?? 0) : 0;
+        const bucket = decoder.decode(bucketTable, bucketContext(w, n, ne, nw));
+        let value = BUCKET_START[bucket] ?? 0;
+        if (bucket > 0 && bucket < FIRST_SATURATED_BUCKET) value += decoder.decode(offsetTable, offsetContext(bucket, w, n));
+        pixels[at] = value;
+      }
+    }
+  }
+  decoder.assertFinished();
+}
+
+// ---------------------------------------------------------------------------
+// Label model: one frequency table over the byte values.
+
+function encodeBytes(writer: ByteWriter, bytes: Uint8Array, start: number, count: number): Uint8Array<ArrayBuffer> {
+  const counter = new SymbolCounter(1, 256);
+  for (let i = start; i < start + count; i++) counter.add(0, bytes[i] ?? 0);
+  const tables = counter.toTables();
+  writeTables(writer, tables);
+  const encoder = new RansEncoder();
+  for (let i = start + count - 1; i >= start; i--) encoder.encode(tables, 0, bytes[i] ?? 0);
+  return encoder.finish();
+}
+
+function decodeBytes(stream: StreamLayout, bytes: Uint8Array, start: number, count: number): void {
+  const tables = new DecodingTables(readTables(stream.tables, 1, 256));
+  const decoder = stream.startDecoder();
+  for (let i = start; i < start + count; i++) bytes[i] = decoder.decode(tables, 0);
+  decoder.assertFinished();
 }
 
 // ---------------------------------------------------------------------------
@@ -268,18 +244,24 @@ function codeBody(coder: BitCoder, header: IdxHeader, idx: Uint8Array): void {
 /** Compresses a complete IDX file into an .mnc asset. */
 export function encodeMnistAsset(idx: Uint8Array, file: string, kind: IdxKind): Uint8Array<ArrayBuffer> {
   const header = validateIdxFile(idx, file, kind);
-  // codeBody writes back each pixel it codes; work on a copy so the
-  // caller's buffer is never touched, even with identical values.
-  const scratch = idx.slice();
-  const encoder = new BitEncoder();
-  codeBody(encoder, header, scratch);
-  const payload = encoder.finish();
-  const headerBytes = idxHeaderBytes(header);
-  const asset = new Uint8Array(ASSET_TAG.length + headerBytes + payload.length);
-  asset.set(ASSET_TAG, 0);
-  asset.set(idx.subarray(0, headerBytes), ASSET_TAG.length);
-  asset.set(payload, ASSET_TAG.length + headerBytes);
-  return asset;
+  const bodyStart = idxHeaderBytes(header);
+  if (header.kind === 'images' && (header.rows > 255 || header.cols > 255)) {
+    throw new MnistError(file, `images of ${header.rows}×${header.cols} are larger than the codec supports (255×255)`);
+  }
+  const tableWriter = new ByteWriter();
+  const stream =
+    header.kind === 'images'
+      ? encodeImages(tableWriter, idx, bodyStart, header.count, header.rows, header.cols)
+      : encodeBytes(tableWriter, idx, bodyStart, header.count);
+  const tableBytes = tableWriter.toBytes();
+
+  const asset = new ByteWriter();
+  asset.writeBytes(ASSET_TAG);
+  asset.writeBytes(idx.subarray(0, bodyStart));
+  asset.writeUint32(tableBytes.length);
+  asset.writeBytes(tableBytes);
+  asset.writeBytes(stream);
+  return asset.toBytes();
 }
 
 /** Reads the IDX header stored in an .mnc asset without decoding the body. */
@@ -295,18 +277,52 @@ export function readMnistAssetHeader(asset: Uint8Array, file: string, kind: IdxK
 /** Decompresses an .mnc asset back into the exact bytes of the original IDX file. */
 export function decodeMnistAsset(asset: Uint8Array, file: string, kind: IdxKind): Uint8Array<ArrayBuffer> {
   const header = readMnistAssetHeader(asset, file, kind);
+  if (header.kind === 'images' && (header.rows > 255 || header.cols > 255)) {
+    throw new MnistError(file, `images of ${header.rows}×${header.cols} are larger than the codec supports (255×255)`);
+  }
+  const bodyStart = idxHeaderBytes(header);
   const idx = new Uint8Array(idxFileBytes(header));
   idx.set(encodeIdxHeader(header), 0);
-  const decoder = new BitDecoder(asset, ASSET_TAG.length + idxHeaderBytes(header));
-  codeBody(decoder, header, idx);
-  if (!decoder.endedExactly()) {
-    throw new MnistError(file, 'corrupt asset: the compressed data does not end where the decoder does');
+  try {
+    const stream = new StreamLayout(asset, ASSET_TAG.length + bodyStart);
+    if (header.kind === 'images') {
+      decodeImages(stream, idx, bodyStart, header.count, header.rows, header.cols);
+    } else {
+      decodeBytes(stream, idx, bodyStart, header.count);
+    }
+  } catch (error) {
+    if (error instanceof CorruptDataError) throw new MnistError(file, `corrupt asset: ${error.message}`, { cause: error });
+    throw error;
   }
   return idx;
 }
 
+/** The tables block and the rANS stream after it. */
+class StreamLayout {
+  readonly tables: ByteReader;
+  private readonly asset: Uint8Array;
+  private readonly streamStart: number;
+
+  constructor(asset: Uint8Array, tablesLengthAt: number) {
+    const lengthReader = new ByteReader(asset, tablesLengthAt);
+    const tablesLength = lengthReader.readUint32();
+    this.asset = asset;
+    this.streamStart = lengthReader.offset + tablesLength;
+    if (this.streamStart > asset.length) throw new CorruptDataError('frequency tables extend past the end of the file');
+    // Bounded to the declared length, so overlong tables fail as corrupt.
+    this.tables = new ByteReader(asset.subarray(0, this.streamStart), lengthReader.offset);
+  }
+
+  /** Call once all tables are read: checks they filled their block exactly. */
+  startDecoder(): RansDecoder {
+    if (this.tables.offset !== this.streamStart) throw new CorruptDataError('frequency tables shorter than declared');
+    return new RansDecoder(this.asset, this.streamStart);
+  }
+}
+
 function describeStart(bytes: Uint8Array): string {
-  const start = Array.from(bytes.subarray(0, 4), (byte) => byte.toString(16).padStart(2, '0')).join(' ');
+  if (bytes.length === 0) return 'nothing';
   // A static host's HTML error page served with status 200 is the usual culprit.
-  return bytes[0] === 0x3c ? `"${String.fromCharCode(...bytes.subarray(0, 4))}", which looks like HTML` : start || 'nothing';
+  if (bytes[0] === 0x3c) return `"${String.fromCharCode(...bytes.subarray(0, 4))}", which looks like HTML`;
+  return Array.from(bytes.subarray(0, 4), (byte) => byte.toString(16).padStart(2, '0')).join(' ');
 }
