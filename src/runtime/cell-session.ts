@@ -48,7 +48,10 @@ export class CellSession {
   }
 
   async #runNow(runId: number, cellId: string, code: string, resultNames: readonly string[]): Promise<RunOutcome> {
-    const print = (...values: unknown[]): void => this.#onOutput(runId, values.map(formatPrinted).join(' '));
+    // A block body: print() must return undefined, or a cell ending with print(...) would show a value.
+    const print = (...values: unknown[]): void => {
+      this.#onOutput(runId, values.map(formatPrinted).join(' '));
+    };
     const cellConsole = { log: print, info: print, warn: print, error: print, debug: print };
     const builtins = { tf: this.#tf, print, console: cellConsole };
     try {
