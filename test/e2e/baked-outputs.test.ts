@@ -1,0 +1,46 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { cell, outputOf, replaceCode, runCell } from '../support/cells.ts';
+
+const siteUrl = inject('siteUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('outputs computed at build time', () => {
+  it('are in the page for readers without JavaScript, with the inline result', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}en/demo/`);
+    expect(await outputOf(page, 'tensors')).toContain('shape of a: [4, 2]');
+    expect(await outputOf(page, 'matmul')).toContain('[[ 1.  2.  8.]');
+    expect(await outputOf(page, 'fit')).toContain('step 100 : w = 3.0000');
+    expect(await cell(page, 'fit').locator('[data-output]').getAttribute('data-baked')).toBe('cpu');
+    expect(await cell(page, 'fit').locator('[data-baked-label]').textContent()).toContain('computed when the site was built (CPU)');
+    expect(await page.locator('[data-result="learnedW"]').textContent()).toBe('3');
+    await context.close();
+  });
+
+  it('are replaced by a live run and come back with Reset', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}en/demo/`);
+    await replaceCode(page, 'tensors', 'const a = tf.ones([4, 2]);\nprint("live")');
+    expect(await runCell(page, 'tensors')).toBe('done');
+    expect(await outputOf(page, 'tensors')).toBe('live');
+    expect(await cell(page, 'tensors').locator('[data-baked-label]').isVisible()).toBe(false);
+    expect(await cell(page, 'tensors').locator('[data-output]').getAttribute('data-baked')).toBeNull();
+
+    await cell(page, 'tensors').locator('[data-action="reset"]').click();
+    expect(await outputOf(page, 'tensors')).toContain('shape of a: [4, 2]');
+    expect(await cell(page, 'tensors').locator('[data-baked-label]').isVisible()).toBe(true);
+    await context.close();
+  });
+});

