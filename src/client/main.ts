@@ -4,16 +4,20 @@
  */
 import { EditStore } from './edit-store.ts';
 import { LiveCellElement } from './live-cell.ts';
+import { LiveFigureElement } from './live-figure.ts';
 import { PageSession } from './page-session.ts';
 import { readUiStrings } from './ui-strings.ts';
 
 customElements.define('live-cell', LiveCellElement);
+customElements.define('live-figure', LiveFigureElement);
 
 const cells = [...document.querySelectorAll<LiveCellElement>('live-cell')];
-if (cells.length > 0) {
+const figures = [...document.querySelectorAll<LiveFigureElement>('live-figure')];
+if (cells.length > 0 || figures.length > 0) {
   const t = readUiStrings();
   const store = new EditStore(location.pathname);
-  const session = new PageSession(cells, document.querySelector('live-session'), t);
+  const session = new PageSession(cells, figures, document.querySelector('live-session'), t);
+  for (const figure of figures) figure.connect(session, t);
   for (const cell of cells) {
     cell.connect({ host: session, store, t });
     // The reader is about to use a cell: start TensorFlow.js now rather than on the first Run.

@@ -6,6 +6,8 @@
 import { NotebookPlan, type CellState } from '../runtime/notebook-plan.ts';
 import { BACKENDS, type BackendName, type FromWorker, type ResultValue } from '../runtime/protocol.ts';
 import type { CellHost, LiveCellElement } from './live-cell.ts';
+import type { FigureHost, LiveFigureElement } from './live-figure.ts';
+import type { FigureFrame, FigureProgramName } from '../figures/programs.ts';
 import type { Translate } from './ui-strings.ts';
 import { connectWorker, type WorkerConnection } from './worker-connection.ts';
 import { formatResult } from '../lib/format-result.ts';
@@ -15,8 +17,16 @@ interface RunningCell {
   cellId: string;
 }
 
-export class PageSession implements CellHost {
+interface FigurePlayback {
+  onFrame: (frame: FigureFrame) => void;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+export class PageSession implements CellHost, FigureHost {
   readonly #cells: ReadonlyMap<string, LiveCellElement>;
+  readonly #figures: readonly LiveFigureElement[];
+  readonly #playbacks = new Map<number, FigurePlayback>();
   readonly #plan: NotebookPlan;
   readonly #controls: HTMLElement | null;
   readonly #t: Translate;
@@ -25,8 +35,9 @@ export class PageSession implements CellHost {
   #running: RunningCell | undefined;
   #nextRunId = 1;
 
-  constructor(cells: readonly LiveCellElement[], controls: HTMLElement | null, t: Translate) {
+  constructor(cells: readonly LiveCellElement[], figures: readonly LiveFigureElement[], controls: HTMLElement | null, t: Translate) {
     this.#cells = new Map(cells.map((cell) => [cell.cellId, cell]));
+    this.#figures = figures;
     this.#plan = new NotebookPlan(
       cells.map((cell) => cell.cellId),
       (cellId, state) => this.#onStateChange(cellId, state),
@@ -63,8 +74,18 @@ export class PageSession implements CellHost {
     const interrupted = this.#running;
     this.#running = undefined;
     this.#plan.stopped();
+    this.#endPlaybacks(this.#t('cell.stopped'));
     if (interrupted) this.#cells.get(interrupted.cellId)?.appendOutput(this.#t('cell.stopped'));
     this.#setBackend(undefined);
+  }
+
+  /** Plays an animated figure's program in the worker, between cell runs. */
+  playFigure(program: FigureProgramName, onFrame: (frame: FigureFrame) => void): Promise<void> {
+    const runId = this.#nextRunId++;
+    return new Promise((resolve, reject) => {
+      this.#playbacks.set(runId, { onFrame, resolve, reject });
+      this.#ensureWorker().send({ type: 'figure', runId, program });
+    });
   }
 
   /** Starts the worker ahead of the first run, e.g. when the reader shows interest in a cell. */
@@ -97,7 +118,18 @@ export class PageSession implements CellHost {
       case 'ready':
         this.#setBackend(message.backend, message.fallbackReason);
         return;
+      case 'figure-frame':
+        this.#playbacks.get(message.runId)?.onFrame(message.frame);
+        return;
+      case 'figure-end': {
+        const playback = this.#playbacks.get(message.runId);
+        this.#playbacks.delete(message.runId);
+        if (message.error === undefined) playback?.resolve();
+        else playback?.reject(new Error(message.error));
+        return;
+      }
       case 'fatal':
+        this.#endPlaybacks(message.message);
         this.#showNotice(this.#t('session.fatal', { message: message.message }));
         this.#failRunning({ name: 'Error', message: message.message });
         this.#connection?.terminate();
@@ -146,9 +178,16 @@ export class PageSession implements CellHost {
     this.#cells.get(cellId)?.setState(state);
   }
 
+  #endPlaybacks(reason: string): void {
+    for (const playback of this.#playbacks.values()) playback.reject(new Error(reason));
+    this.#playbacks.clear();
+  }
+
+  /** The variables the page shows outside the cells: inline results and figures. */
   #resultNames(): string[] {
-    const names = [...document.querySelectorAll<HTMLElement>('[data-result]')].map((element) => element.dataset['result'] ?? '');
-    return [...new Set(names.filter(Boolean))];
+    const inline = [...document.querySelectorAll<HTMLElement>('[data-result]')].map((element) => element.dataset['result'] ?? '');
+    const figures = this.#figures.map((figure) => figure.source ?? '');
+    return [...new Set([...inline, ...figures].filter(Boolean))];
   }
 
   #showResults(results: Record<string, ResultValue>): void {
@@ -158,6 +197,7 @@ export class PageSession implements CellHost {
       element.textContent = formatResult(result, this.#locale, Number(element.dataset['digits'] ?? 4));
       delete element.dataset['baked'];
     }
+    for (const figure of this.#figures) figure.update(results);
   }
 
   #setBackend(backend: BackendName | undefined, fallbackReason?: string): void {

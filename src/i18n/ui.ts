@@ -22,7 +22,8 @@ const fr = {
   'cell.reset': 'Rétablir',
   'cell.reset.title': 'Rétablir le code d’origine de cette cellule',
   'cell.modified': 'modifié',
-  'cell.baked': 'Résultat calculé lors de la publication du site ({backend}). Exécutez la cellule pour le recalculer dans votre navigateur.',
+  'cell.baked':
+    'Résultat calculé lors de la publication du site ({backend}). Exécutez la cellule pour le recalculer dans votre navigateur.',
   'cell.editor': 'Code de la cellule {id}',
   'cell.output': 'Sortie de la cellule {id}',
   'cell.state.idle': '',
@@ -41,7 +42,8 @@ const fr = {
   'error.hint.dtypeMismatch': 'Les types (dtype) ne correspondent pas : convertissez avec tf.cast(x, "float32").',
   'error.hint.notAFunction':
     'Ce que vous appelez n’est pas une fonction : vérifiez le nom de l’opération dans la documentation de TensorFlow.js.',
-  'error.hint.loadFailed': 'Les données n’ont pas pu être chargées. Vérifiez la connexion, puis relancez la cellule (bouton Exécuter) pour réessayer.',
+  'error.hint.loadFailed':
+    'Les données n’ont pas pu être chargées. Vérifiez la connexion, puis relancez la cellule (bouton Exécuter) pour réessayer.',
   'session.runAll': 'Tout exécuter',
   'session.runAll.title': 'Exécuter toutes les cellules dans l’ordre de la page',
   'session.backend': 'Moteur :',
@@ -56,6 +58,22 @@ const fr = {
     'L’image {index} de l’ensemble {split} (un « {label} ») aplatie en un vecteur de {count} valeurs, comme le modèle la reçoit',
   'figure.split.test': 'de test',
   'figure.split.train': 'd’entraînement',
+  'figure.play': 'Lancer l’animation',
+  'figure.playing': 'Calcul en cours…',
+  'figure.step': 'Étape {step}',
+  'figure.iteration': 'Itération {step}',
+  'figure.regression': 'Une courbe qui s’ajuste peu à peu à des points dispersés',
+  'figure.kmeans': 'Des points regroupés en trois groupes, avec le centre de chaque groupe marqué d’une croix',
+  'figure.builtFinal': 'Image calculée lors de la publication : lancez l’animation pour la voir se construire dans votre navigateur.',
+  'figure.weights': 'Les poids W de chaque chiffre, en images de 28 × 28 (rouge : positif, bleu : négatif)',
+  'figure.weightsDigit': 'Poids du chiffre {digit}',
+  'figure.softmax': 'Les dix probabilités de la première image de test',
+  'figure.fromSession': 'Calculé à partir de la variable {source} ; mis à jour quand vous exécutez les cellules.',
+  'figure.noValue': 'Exécutez les cellules pour voir cette figure.',
+  'figure.matmul': 'Le produit de A [4, 2] par B [2, 3] donne une matrice [4, 3]',
+  'figure.matmulExample': 'Ligne 1 de A et colonne 3 de B : {sum}',
+  'figure.bias': 'La même fonction avec trois biais différents : la courbe se déplace sans changer de forme',
+  'figure.biasLegend': 'biais {bias}',
 } as const;
 
 export type UiKey = keyof typeof fr;
@@ -111,6 +129,22 @@ const en: UiStrings = {
   'figure.flattened': 'MNIST {split} image {index} (a “{label}”) flattened into a vector of {count} values, as the model receives it',
   'figure.split.test': 'test',
   'figure.split.train': 'training',
+  'figure.play': 'Play the animation',
+  'figure.playing': 'Computing…',
+  'figure.step': 'Step {step}',
+  'figure.iteration': 'Iteration {step}',
+  'figure.regression': 'A curve gradually fitting scattered points',
+  'figure.kmeans': 'Points grouped into three clusters, the centre of each marked with a cross',
+  'figure.builtFinal': 'Picture computed when the site was built: play the animation to watch it form in your browser.',
+  'figure.weights': 'The weights W of each digit, as 28 × 28 images (red: positive, blue: negative)',
+  'figure.weightsDigit': 'Weights of digit {digit}',
+  'figure.softmax': 'The ten probabilities for the first test image',
+  'figure.fromSession': 'Computed from the variable {source}; updated when you run the cells.',
+  'figure.noValue': 'Run the cells to see this figure.',
+  'figure.matmul': 'A [4, 2] times B [2, 3] gives a [4, 3] matrix',
+  'figure.matmulExample': 'Row 1 of A and column 3 of B: {sum}',
+  'figure.bias': 'The same function with three different biases: the curve moves without changing shape',
+  'figure.biasLegend': 'bias {bias}',
 };
 
 const ja: UiStrings = {
@@ -162,6 +196,22 @@ const ja: UiStrings = {
   'figure.flattened': '{split}データの画像 {index}（「{label}」）を、モデルが受け取るとおり {count} 個の値のベクトルに平らにしたもの',
   'figure.split.test': 'テスト',
   'figure.split.train': '訓練',
+  'figure.play': 'アニメーションを再生',
+  'figure.playing': '計算中…',
+  'figure.step': 'ステップ {step}',
+  'figure.iteration': '反復 {step}',
+  'figure.regression': '散らばった点に曲線が少しずつ合っていく様子',
+  'figure.kmeans': '点が3つのグループに分かれ、各グループの中心が×印で示されている',
+  'figure.builtFinal': 'サイトのビルド時に計算した図です。アニメーションを再生すると、ブラウザで形ができていく様子が見られます。',
+  'figure.weights': '各数字の重み W を 28 × 28 の画像にしたもの（赤：正、青：負）',
+  'figure.weightsDigit': '数字 {digit} の重み',
+  'figure.softmax': '最初のテスト画像に対する10個の確率',
+  'figure.fromSession': '変数 {source} から計算しています。セルを実行すると更新されます。',
+  'figure.noValue': 'この図を見るには、セルを実行してください。',
+  'figure.matmul': 'A [4, 2] と B [2, 3] の積は [4, 3] の行列になる',
+  'figure.matmulExample': 'A の1行目と B の3列目：{sum}',
+  'figure.bias': '同じ関数に3通りのバイアスを加えたもの：曲線は形を変えずに移動する',
+  'figure.biasLegend': 'バイアス {bias}',
 };
 
 export const UI: Record<Locale, UiStrings> = { fr, en, ja };

@@ -87,16 +87,10 @@ async function encodeAsset(idx: Uint8Array, rawSha256: string, spec: MnistFileSp
   }
   const path = `${spec.name}.mnc`;
   await writeAtomically(join(outDir, path), asset);
-  const common = {
-    name: spec.name,
-    path,
-    count: header.count,
-    rawBytes: idx.length,
-    rawSha256,
-    compressedBytes: asset.length,
-    compressedSha256: sha256(asset),
-  };
-  return header.kind === 'images' ? { ...common, kind: 'images', rows: header.rows, cols: header.cols } : { ...common, kind: 'labels' };
+  const sizes = { count: header.count, rawBytes: idx.length, rawSha256, compressedBytes: asset.length, compressedSha256: sha256(asset) };
+  return header.kind === 'images'
+    ? { name: spec.name, kind: 'images', path, rows: header.rows, cols: header.cols, ...sizes }
+    : { name: spec.name, kind: 'labels', path, ...sizes };
 }
 
 async function readPreviousManifest(manifestPath: string): Promise<MnistManifest | undefined> {

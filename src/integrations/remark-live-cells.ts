@@ -33,7 +33,10 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
 
 /** `.../content/articles/fr/demo.mdx` -> `fr/demo`: how build-time outputs find their article. */
 export function articleIdFromPath(path: string | undefined): string | undefined {
-  return /content[\\/]articles[\\/]([^\\/]+)[\\/]([^\\/]+)\.mdx$/.exec(path ?? '')?.slice(1, 3).join('/');
+  return /content[\\/]articles[\\/]([^\\/]+)[\\/]([^\\/]+)\.mdx$/
+    .exec(path ?? '')
+    ?.slice(1, 3)
+    .join('/');
 }
 
 export function remarkLiveCells() {
@@ -46,8 +49,9 @@ export function remarkLiveCells() {
     const visit = (parent: Parent): void => {
       const children = parent.children;
       children.forEach((node, index) => {
-        if (isResultElement(node) && article) {
-          node.attributes.push({ type: 'mdxJsxAttribute', name: 'article', value: article });
+        const element: unknown = node;
+        if (isArticleAwareElement(element) && article) {
+          element.attributes.push({ type: 'mdxJsxAttribute', name: 'article', value: article });
         }
         if (node.type !== 'code') {
           if ('children' in node) visit(node);
@@ -84,9 +88,12 @@ interface MdxJsxElementLike {
   attributes: Array<{ type: 'mdxJsxAttribute'; name: string; value: string }>;
 }
 
-function isResultElement(node: unknown): node is MdxJsxElementLike {
+/** Components that show values computed by the article's cells, and so need to know the article. */
+const ARTICLE_AWARE_COMPONENTS = new Set(['Result', 'LiveFigure']);
+
+function isArticleAwareElement(node: unknown): node is MdxJsxElementLike {
   const element = node as Partial<MdxJsxElementLike>;
-  return (element.type === 'mdxJsxFlowElement' || element.type === 'mdxJsxTextElement') && element.name === 'Result';
+  return (element.type === 'mdxJsxFlowElement' || element.type === 'mdxJsxTextElement') && ARTICLE_AWARE_COMPONENTS.has(element.name ?? '');
 }
 
 /** An MDX JSX element node (mdast-util-mdx-jsx), built by hand to avoid a dependency for one shape. */

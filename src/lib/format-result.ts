@@ -2,5 +2,13 @@
 import type { ResultValue } from '../runtime/protocol.ts';
 
 export function formatResult(result: ResultValue, locale: string, digits: number): string {
-  return result.kind === 'number' ? new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(result.value) : result.value;
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+  switch (result.kind) {
+    case 'number':
+      return format.format(result.value);
+    case 'text':
+      return result.value;
+    case 'tensor':
+      return `[${result.values.map((value) => format.format(value)).join(', ')}]`;
+  }
 }

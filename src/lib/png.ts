@@ -30,14 +30,25 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 
 /** `pixels` holds width x height bytes, row by row, 0 = black. */
 export function encodeGrayscalePng(pixels: Uint8Array, width: number, height: number): Uint8Array {
-  if (pixels.length !== width * height) throw new Error(`expected ${width * height} pixels, got ${pixels.length}`);
+  return encodePng(pixels, width, height, 1);
+}
+
+/** `pixels` holds width x height x 3 bytes (red, green, blue), row by row. */
+export function encodeRgbPng(pixels: Uint8Array, width: number, height: number): Uint8Array {
+  return encodePng(pixels, width, height, 3);
+}
+
+function encodePng(pixels: Uint8Array, width: number, height: number, channels: 1 | 3): Uint8Array {
+  const rowBytes = width * channels;
+  if (pixels.length !== rowBytes * height) throw new Error(`expected ${rowBytes * height} bytes, got ${pixels.length}`);
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
   view.setUint32(4, height);
-  header.set([8, 0, 0, 0, 0], 8); // 8 bits, grayscale, deflate, no filter method, no interlace
-  const rows = new Uint8Array(height * (width + 1));
-  for (let y = 0; y < height; y++) rows.set(pixels.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
+  // 8 bits; colour type 0 (grey) or 2 (RGB); deflate; no filter method; no interlace.
+  header.set([8, channels === 1 ? 0 : 2, 0, 0, 0], 8);
+  const rows = new Uint8Array(height * (rowBytes + 1));
+  for (let y = 0; y < height; y++) rows.set(pixels.subarray(y * rowBytes, (y + 1) * rowBytes), y * (rowBytes + 1) + 1);
   const parts = [SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array())];
   const png = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;

@@ -42,9 +42,14 @@ export class CellSession {
   }
 
   run(runId: number, cellId: string, code: string, resultNames: readonly string[] = []): Promise<RunOutcome> {
-    const outcome = this.#tail.then(() => this.#runNow(runId, cellId, code, resultNames));
-    this.#tail = outcome;
-    return outcome;
+    return this.runExclusive(() => this.#runNow(runId, cellId, code, resultNames));
+  }
+
+  /** Runs other TensorFlow.js work (a figure's animation) between cells, never during one. */
+  runExclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(task, task);
+    this.#tail = result.catch(() => undefined);
+    return result;
   }
 
   async #runNow(runId: number, cellId: string, code: string, resultNames: readonly string[]): Promise<RunOutcome> {
@@ -94,8 +99,9 @@ export class CellSession {
 
 function toResultValue(value: unknown): ResultValue {
   if (typeof value === 'number') return { kind: 'number', value };
-  if (isTensorLike(value) && value.shape.length === 0 && value.dtype !== 'string') {
-    return { kind: 'number', value: Number(value.dataSync()[0]) };
+  if (isTensorLike(value) && value.dtype !== 'string' && !(value as { isDisposed?: boolean }).isDisposed) {
+    const values = Array.from(value.dataSync() as ArrayLike<number>, Number);
+    return value.shape.length === 0 ? { kind: 'number', value: values[0] ?? NaN } : { kind: 'tensor', shape: [...value.shape], values };
   }
   return { kind: 'text', value: typeof value === 'string' ? value : formatValue(value) };
 }

@@ -1,19 +1,27 @@
 /** Messages between the page (main thread) and the session worker. Plain data only. */
 import type { CellFailure } from './execute-cell.ts';
+import type { FigureFrame, FigureProgramName } from '../figures/programs.ts';
 
 export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 /** A value shown in the prose by `data-result`: numbers stay numbers so the page can localise them. */
-export type ResultValue = { kind: 'number'; value: number } | { kind: 'text'; value: string };
+export type ResultValue =
+  | { kind: 'number'; value: number }
+  | { kind: 'text'; value: string }
+  /** A tensor's values, for figures drawn from the session (weights, probabilities). */
+  | { kind: 'tensor'; shape: number[]; values: number[] };
 
 export type ToWorker =
   | { type: 'start'; preferredBackend?: BackendName }
-  | { type: 'run'; runId: number; cellId: string; code: string; resultNames: readonly string[] };
+  | { type: 'run'; runId: number; cellId: string; code: string; resultNames: readonly string[] }
+  | { type: 'figure'; runId: number; program: FigureProgramName };
 
 export type FromWorker =
   | { type: 'ready'; backend: BackendName; fallbackReason?: string }
   | { type: 'output'; runId: number; text: string }
   | { type: 'done'; runId: number; value?: string; results: Record<string, ResultValue> }
   | { type: 'failed'; runId: number; failure: CellFailure }
-  | { type: 'fatal'; message: string };
+  | { type: 'fatal'; message: string }
+  | { type: 'figure-frame'; runId: number; frame: FigureFrame }
+  | { type: 'figure-end'; runId: number; error?: string };

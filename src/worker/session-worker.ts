@@ -10,6 +10,7 @@ import { CellSession } from '../runtime/cell-session.ts';
 import { OutputBatcher } from '../runtime/output-batcher.ts';
 import type { FromWorker, ToWorker } from '../runtime/protocol.ts';
 import { chooseBackend } from './choose-backend.ts';
+import { FIGURE_PROGRAMS } from '../figures/programs.ts';
 
 /** The part of the worker global we use (the DOM and WebWorker type libraries cannot be mixed). */
 interface WorkerScope {
@@ -54,8 +55,21 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
   }
 }
 
+async function playFigure(message: Extract<ToWorker, { type: 'figure' }>): Promise<void> {
+  if (!(await (backendReady ?? start({ type: 'start' })))) return;
+  try {
+    await session.runExclusive(() =>
+      FIGURE_PROGRAMS[message.program](tf, (frame) => post({ type: 'figure-frame', runId: message.runId, frame })),
+    );
+    post({ type: 'figure-end', runId: message.runId });
+  } catch (error) {
+    post({ type: 'figure-end', runId: message.runId, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'start') void start(message);
+  else if (message.type === 'figure') void playFigure(message);
   else void run(message);
 });

@@ -4,9 +4,10 @@
  * later calls (other test files, later runs) only check them, which
  * prepareMnistAssets does in well under a second.
  */
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { defaultMnistSourceDir, prepareMnistAssets } from '../../src/integrations/mnist-assets.ts';
 import { ASSET_CODEC } from '../../src/runtime/mnist/codec.ts';
 
@@ -19,9 +20,16 @@ export async function preparedMnistAssets(): Promise<string> {
   return SHARED_ASSETS_DIR;
 }
 
-/** A private copy of the prepared assets that a test may damage. */
+/** An empty folder, removed when the current test finishes. Call it inside a test. */
+export async function temporaryDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'tf-facile-mnist-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A private copy of the prepared assets that a test may damage; removed when the test finishes. */
 export async function copyOfPreparedMnistAssets(): Promise<string> {
-  const copy = await mkdtemp(join(tmpdir(), 'tf-facile-mnist-'));
+  const copy = await temporaryDir();
   await cp(await preparedMnistAssets(), copy, { recursive: true });
   return copy;
 }

@@ -31,10 +31,12 @@ export function createMnistFileFetch(rootDir: string, options: MnistFileFetchOpt
     if (!url.startsWith(TEST_MNIST_BASE_URL)) return notFound();
     const fileName = decodeURIComponent(new URL(url).pathname.slice(new URL(TEST_MNIST_BASE_URL).pathname.length));
     requests.push(fileName);
-    const bytes = fileName.includes('/') ? undefined : await readFile(join(rootDir, fileName)).then(
-      (buffer) => new Uint8Array(buffer),
-      () => undefined,
-    );
+    const bytes = fileName.includes('/')
+      ? undefined
+      : await readFile(join(rootDir, fileName)).then(
+          (buffer) => new Uint8Array(buffer),
+          () => undefined,
+        );
     const answer = options.respond?.(fileName, bytes) ?? bytes;
     if (answer instanceof Response) return answer;
     return answer === undefined ? notFound() : new Response(answer, { status: 200 });

@@ -29,7 +29,12 @@ function runtimeDirWith(content: string): string {
 
 describe('runArticle (build-time execution)', () => {
   it('runs the cells in order in Node and keeps what each one shows', async () => {
-    const baked = await runArticle({ article: 'en/fixture', file: 'fixture.mdx', cells: extractLiveCells(fixture), resultNames: ['answer'] });
+    const baked = await runArticle({
+      article: 'en/fixture',
+      file: 'fixture.mdx',
+      cells: extractLiveCells(fixture),
+      resultNames: ['answer'],
+    });
     expect(baked.backend).toBe('cpu');
     expect(baked.cells['first']).toEqual({ output: 'the answer is 42', results: { answer: { kind: 'number', value: 42 } } });
     expect(baked.cells['second']?.output).toBe('tf.Tensor([42.  1.], shape=(2,), dtype=float32)');
@@ -37,7 +42,12 @@ describe('runArticle (build-time execution)', () => {
 
   it('fails with the article, the cell id and the line in the MDX file when a cell throws', async () => {
     const broken = fixture.replace('tf.tensor1d([answer, 1])', 'const y = 1;\nundefinedThing.call()');
-    const run = runArticle({ article: 'en/fixture', file: 'content/articles/en/fixture.mdx', cells: extractLiveCells(broken), resultNames: [] });
+    const run = runArticle({
+      article: 'en/fixture',
+      file: 'content/articles/en/fixture.mdx',
+      cells: extractLiveCells(broken),
+      resultNames: [],
+    });
     await expect(run).rejects.toThrow(CellBuildError);
     await expect(run).rejects.toThrow(
       'Cell "second" of en/fixture (content/articles/en/fixture.mdx:10, line 2, column 1 of the cell) failed: ReferenceError: undefinedThing is not defined',

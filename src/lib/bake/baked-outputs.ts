@@ -9,7 +9,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { version_core as tfVersion } from '@tensorflow/tfjs-core';
 import { extractComponents, extractLiveCells } from '../article-source.ts';
+import { shownVariables } from '../../figures/sources.ts';
 import { outputsCacheKey } from './cache-key.ts';
+import { runExclusive } from './exclusive.ts';
 import { runArticle, type BakedArticle, type BakedCell } from './run-article.ts';
 import { bakeGlobals, BAKE_SEED, dataChecksum } from './bake-globals.ts';
 import type { ResultValue } from '../../runtime/protocol.ts';
@@ -30,7 +32,7 @@ export async function getArticleOutputs(article: string): Promise<ArticleOutputs
   const file = join(projectRoot, 'content/articles', `${article}.mdx`);
   const source = readFileSync(file, 'utf8');
   const cells = extractLiveCells(source);
-  const resultNames = [...new Set(extractComponents(source).flatMap((c) => /^Result name="([^"]+)"/.exec(c)?.[1] ?? []))];
+  const resultNames = shownVariables(extractComponents(source));
   const key = outputsCacheKey({
     cells,
     tfVersion,
@@ -47,13 +49,9 @@ export async function getArticleOutputs(article: string): Promise<ArticleOutputs
     } else if (import.meta.env.DEV) {
       return undefined;
     } else {
-      baked = runArticle({
-        article,
-        file: relative(projectRoot, file),
-        cells,
-        resultNames,
-        lazyGlobals: bakeGlobals(projectRoot),
-      }).then((result) => {
+      baked = runExclusive(() =>
+        runArticle({ article, file: relative(projectRoot, file), cells, resultNames, lazyGlobals: bakeGlobals(projectRoot) }),
+      ).then((result) => {
         mkdirSync(cacheDir, { recursive: true });
         writeFileSync(cacheFile, JSON.stringify(result));
         return result;
@@ -62,5 +60,8 @@ export async function getArticleOutputs(article: string): Promise<ArticleOutputs
     inFlight.set(key, baked);
   }
   const result = await baked;
-  return { ...result, results: Object.assign({}, ...cells.map((cell) => result.cells[cell.id]?.results ?? {})) as Record<string, ResultValue> };
+  return {
+    ...result,
+    results: Object.assign({}, ...cells.map((cell) => result.cells[cell.id]?.results ?? {})) as Record<string, ResultValue>,
+  };
 }

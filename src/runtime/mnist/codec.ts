@@ -148,7 +148,14 @@ function visitImage(
   }
 }
 
-function encodeImages(writer: ByteWriter, pixels: Uint8Array, start: number, count: number, rows: number, cols: number): Uint8Array<ArrayBuffer> {
+function encodeImages(
+  writer: ByteWriter,
+  pixels: Uint8Array,
+  start: number,
+  count: number,
+  rows: number,
+  cols: number,
+): Uint8Array<ArrayBuffer> {
   const counters = imagePartShapes(rows, cols).map(([contexts, alphabetSize]) => new SymbolCounter(contexts, alphabetSize));
   const imageBytes = rows * cols;
   for (let image = 0; image < count; image++) {
@@ -185,7 +192,9 @@ function tableFor(tables: readonly SymbolTables[], part: number): SymbolTables {
 }
 
 function decodeImages(stream: StreamLayout, pixels: Uint8Array, start: number, count: number, rows: number, cols: number): void {
-  const tables = imagePartShapes(rows, cols).map(([contexts, alphabetSize]) => new DecodingTables(readTables(stream.tables, contexts, alphabetSize)));
+  const tables = imagePartShapes(rows, cols).map(
+    ([contexts, alphabetSize]) => new DecodingTables(readTables(stream.tables, contexts, alphabetSize)),
+  );
   const [topTable, heightTable, leftTable, widthTable, bucketTable, offsetTable] = tables;
   if (!topTable || !heightTable || !leftTable || !widthTable || !bucketTable || !offsetTable) {
     throw new Error('image model tables missing');

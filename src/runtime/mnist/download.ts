@@ -38,7 +38,10 @@ export async function downloadBytes(request: DownloadRequest): Promise<Uint8Arra
       const { done, value } = await readOrAbort(() => reader.read(), file, url, signal);
       if (done) break;
       if (received + value.length > expectedBytes) {
-        throw new MnistError(file, `the server sent more than the ${expectedBytes} bytes the manifest lists (${url}); is the data out of date?`);
+        throw new MnistError(
+          file,
+          `the server sent more than the ${expectedBytes} bytes the manifest lists (${url}); is the data out of date?`,
+        );
       }
       bytes.set(value, received);
       received += value.length;

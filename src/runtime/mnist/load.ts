@@ -156,7 +156,10 @@ async function loadVerifiedAsset(context: LoadContext, entry: ManifestEntry): Pr
 function pairSplit(images: LoadedFile, labels: LoadedFile): MnistSplitBytes {
   if (images.entry.kind !== 'images') throw new Error(`${images.entry.name} is not an images file`);
   if (images.entry.count !== labels.entry.count) {
-    throw new MnistError(labels.entry.name, `has ${labels.entry.count} labels for the ${images.entry.count} images of ${images.entry.name}`);
+    throw new MnistError(
+      labels.entry.name,
+      `has ${labels.entry.count} labels for the ${images.entry.count} images of ${images.entry.name}`,
+    );
   }
   return {
     images: images.body,
@@ -184,9 +187,13 @@ function resolveBaseUrl(baseUrl: string | URL): URL {
   try {
     base = new URL(baseUrl, location?.href);
   } catch (error) {
-    throw new MnistError('manifest', `baseUrl ${JSON.stringify(String(baseUrl))} is not a valid URL (outside a page or worker it must be absolute)`, {
-      cause: error,
-    });
+    throw new MnistError(
+      'manifest',
+      `baseUrl ${JSON.stringify(String(baseUrl))} is not a valid URL (outside a page or worker it must be absolute)`,
+      {
+        cause: error,
+      },
+    );
   }
   // Without the trailing slash, "data/mnist" + "manifest.json" would resolve to "data/manifest.json".
   if (!base.pathname.endsWith('/')) base.pathname += '/';

@@ -61,7 +61,9 @@ export function parseManifest(json: unknown): MnistManifest {
   if (!isRecord(json)) return fail('not a JSON object');
   if (json['format'] !== MANIFEST_FORMAT) return fail(`format is ${JSON.stringify(json['format'])}, expected "${MANIFEST_FORMAT}"`);
   if (json['version'] !== MANIFEST_VERSION) {
-    return fail(`version ${JSON.stringify(json['version'])} is not supported (this loader reads version ${MANIFEST_VERSION}); reload the page`);
+    return fail(
+      `version ${JSON.stringify(json['version'])} is not supported (this loader reads version ${MANIFEST_VERSION}); reload the page`,
+    );
   }
   if (json['codec'] !== ASSET_CODEC) return fail(`codec ${JSON.stringify(json['codec'])} is not supported (expected "${ASSET_CODEC}")`);
   const files = json['files'];
@@ -76,9 +78,11 @@ export function parseManifest(json: unknown): MnistManifest {
 
 function parseEntry(raw: Record<string, unknown>, spec: MnistFileSpec, fail: (message: string) => never): ManifestEntry {
   const where = `entry ${spec.name}`;
-  const count = (key: string): number => {
+  const positiveInteger = (key: string): number => {
     const value = raw[key];
-    return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : fail(`${where}: ${key} must be a positive integer`);
+    return typeof value === 'number' && Number.isSafeInteger(value) && value > 0
+      ? value
+      : fail(`${where}: ${key} must be a positive integer`);
   };
   const sha = (key: string): string => {
     const value = raw[key];
@@ -90,16 +94,17 @@ function parseEntry(raw: Record<string, unknown>, spec: MnistFileSpec, fail: (me
     return fail(`${where}: path must be a plain file name`);
   }
   if (raw['kind'] !== spec.kind) return fail(`${where}: kind is ${JSON.stringify(raw['kind'])}, expected "${spec.kind}"`);
-  const common = {
-    name: spec.name,
-    path,
-    count: count('count'),
-    rawBytes: count('rawBytes'),
+  // Same key order as the build step writes, so a rebuild rewrites nothing.
+  const sizes = {
+    count: positiveInteger('count'),
+    rawBytes: positiveInteger('rawBytes'),
     rawSha256: sha('rawSha256'),
-    compressedBytes: count('compressedBytes'),
+    compressedBytes: positiveInteger('compressedBytes'),
     compressedSha256: sha('compressedSha256'),
   };
-  return spec.kind === 'images' ? { ...common, kind: 'images', rows: count('rows'), cols: count('cols') } : { ...common, kind: 'labels' };
+  return spec.kind === 'images'
+    ? { name: spec.name, kind: 'images', path, rows: positiveInteger('rows'), cols: positiveInteger('cols'), ...sizes }
+    : { name: spec.name, kind: 'labels', path, ...sizes };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

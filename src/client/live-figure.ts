@@ -1,0 +1,85 @@
+/**
+ * <live-figure>: a figure that TensorFlow.js redraws in the page. Animated figures (data-program)
+ * play their program in the session worker; figures of session values (data-source) redraw after
+ * each run from the variable they show.
+ */
+import { columnToRgb, maxAbsOf } from '../figures/colormap.ts';
+import type { FigureFrame, FigureProgramName } from '../figures/programs.ts';
+import { frameProgress, renderFrame } from '../figures/render-svg.ts';
+import type { ResultValue } from '../runtime/protocol.ts';
+import type { Translate } from './ui-strings.ts';
+
+export interface FigureHost {
+  playFigure(program: FigureProgramName, onFrame: (frame: FigureFrame) => void): Promise<void>;
+}
+
+export class LiveFigureElement extends HTMLElement {
+  get source(): string | undefined {
+    return this.dataset['source'];
+  }
+
+  connect(host: FigureHost, t: Translate): void {
+    const program = this.dataset['program'] as FigureProgramName | undefined;
+    const play = this.querySelector<HTMLButtonElement>('[data-action="play"]');
+    if (!program || !play) return;
+    play.hidden = false;
+    play.addEventListener('click', () => {
+      play.disabled = true;
+      this.#status(t('figure.playing'));
+      host
+        .playFigure(program, (frame) => this.#drawFrame(frame))
+        .catch((error: unknown) => this.#status(error instanceof Error ? error.message : String(error)))
+        .finally(() => {
+          play.disabled = false;
+        });
+    });
+  }
+
+  /** Redraws from the session's value of `source`, if the run produced one. */
+  update(results: Record<string, ResultValue>): void {
+    const value = this.source ? results[this.source] : undefined;
+    if (value?.kind !== 'tensor') return;
+    if (this.dataset['kind'] === 'weights-heatmaps') this.#drawWeights(value);
+    if (this.dataset['kind'] === 'softmax-bars') this.#drawBars(value);
+  }
+
+  #drawFrame(frame: FigureFrame): void {
+    const drawing = this.querySelector('[data-figure-drawing]');
+    // The SVG is built from numbers only (render-svg.ts), never from reader text.
+    if (drawing) drawing.innerHTML = renderFrame(frame, this.dataset['label'] ?? '');
+    this.#status((this.dataset['stepLabel'] ?? '{step}').replace('{step}', String(frameProgress(frame))));
+  }
+
+  #drawWeights(weights: Extract<ResultValue, { kind: 'tensor' }>): void {
+    const [pixels = 0, columns = 0] = weights.shape;
+    if (pixels !== 784 || columns !== 10) return;
+    const maxAbs = maxAbsOf(weights.values);
+    const canvas = document.createElement('canvas');
+    canvas.width = 28;
+    canvas.height = 28;
+    const context = canvas.getContext('2d');
+    if (!context) return;
+    for (const image of this.querySelectorAll<HTMLImageElement>('img[data-digit]')) {
+      const rgb = columnToRgb(weights.values, columns, Number(image.dataset['digit']), pixels, maxAbs);
+      const rgba = new ImageData(28, 28);
+      for (let i = 0; i < pixels; i++) rgba.data.set([rgb[i * 3] ?? 0, rgb[i * 3 + 1] ?? 0, rgb[i * 3 + 2] ?? 0, 255], i * 4);
+      context.putImageData(rgba, 0, 0);
+      image.src = canvas.toDataURL();
+    }
+    this.#status(this.dataset['liveNote'] ?? '');
+  }
+
+  #drawBars(probabilities: Extract<ResultValue, { kind: 'tensor' }>): void {
+    probabilities.values.forEach((value, digit) => {
+      this.querySelector<HTMLElement>(`[data-bar="${digit}"]`)?.style.setProperty('--value', String(value));
+      const label = this.querySelector(`[data-value="${digit}"]`);
+      if (label) label.textContent = value.toFixed(4);
+    });
+    this.#status(this.dataset['liveNote'] ?? '');
+  }
+
+  #status(text: string): void {
+    const status = this.querySelector('[data-figure-status]');
+    if (status && text) status.textContent = text;
+  }
+}
