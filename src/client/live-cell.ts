@@ -3,6 +3,8 @@
  * reader's edits; running is delegated to the page session (page-session.ts).
  */
 import type { CellFailure } from '../runtime/execute-cell.ts';
+import type { OutputChunk } from '../runtime/output-batcher.ts';
+import { renderLineChart } from '../figures/render-chart.ts';
 import type { CellState } from '../runtime/notebook-plan.ts';
 import type { CodeEditor } from './code-editor.ts';
 import type { EditStore } from './edit-store.ts';
@@ -33,6 +35,9 @@ export class LiveCellElement extends HTMLElement {
   #observer: IntersectionObserver | undefined;
   /** The output computed at build time, shown until a live run replaces it and again on Reset. */
   #bakedOutput = '';
+  /** The baked chart, restored with the baked output. */
+  #bakedChart = '';
+  #plots: Record<string, Array<[number, number]>> = {};
   #bakedBackend: string | undefined;
 
   get cellId(): string {
@@ -55,6 +60,7 @@ export class LiveCellElement extends HTMLElement {
     this.#original = codeArea.querySelector('pre')?.textContent ?? codeArea.textContent ?? '';
     this.#bakedOutput = this.#part('[data-output]').textContent ?? '';
     this.#bakedBackend = this.#part('[data-output]').dataset['baked'];
+    this.#bakedChart = this.#part('[data-chart]').innerHTML;
     this.#code = context.store.load(this.cellId, this.#original) ?? this.#original;
     if (this.#code !== this.#original) this.#showPlainCode(this.#code);
     this.#updateModifiedMark();
@@ -90,6 +96,7 @@ export class LiveCellElement extends HTMLElement {
     if (this.#bakedOutput) {
       this.clearOutput();
       this.#part('[data-output]').textContent = this.#bakedOutput;
+      this.#part('[data-chart]').innerHTML = this.#bakedChart;
       this.#setBaked(true);
     }
   }
@@ -102,10 +109,34 @@ export class LiveCellElement extends HTMLElement {
 
   clearOutput(): void {
     this.#part('[data-output]').textContent = '';
+    this.#part('[data-chart]').replaceChildren();
+    this.#part('[data-progress]').hidden = true;
+    this.#plots = {};
     this.#setBaked(false);
     const error = this.#part('[data-error]');
     error.hidden = true;
     error.replaceChildren();
+  }
+
+  /** Shows what a running cell reported: lines, progress, chart points. */
+  showChunk(chunk: OutputChunk): void {
+    if (chunk.lines.length > 0) this.appendOutput(chunk.lines.join('\n'));
+    if (chunk.progress) this.#showProgress(chunk.progress.done, chunk.progress.total);
+    if (chunk.points) {
+      for (const [series, points] of Object.entries(chunk.points)) (this.#plots[series] ??= []).push(...points);
+      const chart = this.#part('[data-chart]');
+      // The chart is built from numbers and escaped series names only (render-chart.ts).
+      chart.innerHTML = renderLineChart(this.#plots, chart.dataset['chartLabel'] ?? '');
+    }
+  }
+
+  #showProgress(done: number, total: number): void {
+    const container = this.#part('[data-progress]');
+    container.hidden = false;
+    const bar = container.querySelector('progress');
+    if (bar) bar.value = total > 0 ? Math.min(1, done / total) : 0;
+    const text = container.querySelector('[data-progress-text]');
+    if (text && this.#context) text.textContent = this.#context.t('cell.progress', { done, total });
   }
 
   appendOutput(text: string): void {

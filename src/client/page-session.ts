@@ -136,7 +136,7 @@ export class PageSession implements CellHost, FigureHost {
         this.#connection = undefined;
         return;
       case 'output':
-        if (message.runId === this.#running?.runId) this.#cells.get(this.#running.cellId)?.appendOutput(message.text);
+        if (message.runId === this.#running?.runId) this.#cells.get(this.#running.cellId)?.showChunk(message.chunk);
         return;
       case 'done': {
         const running = this.#takeRunning(message.runId);

@@ -6,13 +6,14 @@ import { CellError, compileOrFail, createSessionScope, executeCell, type CellFai
 import { formatPrinted, formatValue } from './format-value.ts';
 import { isTensorLike } from './format-tensor.ts';
 import type { ResultValue } from './protocol.ts';
+import type { OutputEvent } from './output-batcher.ts';
 
 export type TfNamespace = typeof import('@tensorflow/tfjs-core');
 
 export interface CellSessionOptions {
   tf: TfNamespace;
-  /** Receives each line a cell prints, tagged with the run that printed it. */
-  onOutput: (runId: number, text: string) => void;
+  /** Receives what a cell prints or reports (progress, chart points), tagged with its run. */
+  onOutput: (runId: number, event: OutputEvent) => void;
   /** Extra globals for the cells. */
   globals?: Record<string, unknown>;
   /**
@@ -55,10 +56,18 @@ export class CellSession {
   async #runNow(runId: number, cellId: string, code: string, resultNames: readonly string[]): Promise<RunOutcome> {
     // A block body: print() must return undefined, or a cell ending with print(...) would show a value.
     const print = (...values: unknown[]): void => {
-      this.#onOutput(runId, values.map(formatPrinted).join(' '));
+      this.#onOutput(runId, { kind: 'line', text: values.map(formatPrinted).join(' ') });
     };
     const cellConsole = { log: print, info: print, warn: print, error: print, debug: print };
-    const builtins = { tf: this.#tf, print, console: cellConsole };
+    /** progress(done, total): a progress bar under the cell, e.g. progress(step, 1000). */
+    const progress = (done: number, total: number): void => {
+      this.#onOutput(runId, { kind: 'progress', done: Number(done), total: Number(total) });
+    };
+    /** plot(series, x, y): adds a point to a line chart under the cell, e.g. plot('loss', step, value). */
+    const plot = (series: string, x: number, y: number): void => {
+      this.#onOutput(runId, { kind: 'point', series: String(series), x: Number(x), y: Number(y) });
+    };
+    const builtins = { tf: this.#tf, print, console: cellConsole, progress, plot };
     try {
       const compiled = compileOrFail(code, cellId);
       await this.#loadGlobalsFor(compiled.identifiers);

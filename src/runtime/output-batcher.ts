@@ -1,29 +1,46 @@
 /**
- * Groups the lines a cell prints into few messages. A training loop that prints every step would
- * otherwise flood the page with one message per line; a cell that never yields (a synchronous
- * loop) still gets its lines out, because flushing happens when a line arrives, not on a timer only.
+ * Groups what a cell reports (printed lines, progress, chart points) into few messages. A training
+ * loop that prints every step would otherwise flood the page with one message per line; a cell
+ * that never yields (a synchronous loop) still gets its output out, because flushing happens when
+ * an event arrives, not on a timer only.
  */
-export type FlushLines = (runId: number, text: string) => void;
+export type OutputEvent =
+  | { kind: 'line'; text: string }
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'point'; series: string; x: number; y: number };
+
+/** What the page receives at once: the lines, the latest progress, new chart points by series. */
+export interface OutputChunk {
+  lines: string[];
+  progress?: { done: number; total: number };
+  points?: Record<string, Array<[number, number]>>;
+}
+
+export type FlushOutput = (runId: number, chunk: OutputChunk) => void;
 
 export class OutputBatcher {
-  readonly #flushLines: FlushLines;
+  readonly #flushOutput: FlushOutput;
   readonly #intervalMs: number;
   readonly #now: () => number;
   #runId: number | undefined;
-  #lines: string[] = [];
+  #chunk: OutputChunk = { lines: [] };
+  #pending = false;
   #lastFlush = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(flushLines: FlushLines, intervalMs = 100, now: () => number = () => Date.now()) {
-    this.#flushLines = flushLines;
+  constructor(flushOutput: FlushOutput, intervalMs = 100, now: () => number = () => Date.now()) {
+    this.#flushOutput = flushOutput;
     this.#intervalMs = intervalMs;
     this.#now = now;
   }
 
-  add(runId: number, line: string): void {
+  add(runId: number, event: OutputEvent): void {
     if (this.#runId !== undefined && this.#runId !== runId) this.flush();
     this.#runId = runId;
-    this.#lines.push(line);
+    this.#pending = true;
+    if (event.kind === 'line') this.#chunk.lines.push(event.text);
+    else if (event.kind === 'progress') this.#chunk.progress = { done: event.done, total: event.total };
+    else ((this.#chunk.points ??= {})[event.series] ??= []).push([event.x, event.y]);
     if (this.#now() - this.#lastFlush >= this.#intervalMs) {
       this.flush();
     } else {
@@ -35,10 +52,11 @@ export class OutputBatcher {
   flush(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (this.#runId === undefined || this.#lines.length === 0) return;
-    const text = this.#lines.join('\n');
-    this.#lines = [];
+    if (this.#runId === undefined || !this.#pending) return;
+    const chunk = this.#chunk;
+    this.#chunk = { lines: [] };
+    this.#pending = false;
     this.#lastFlush = this.#now();
-    this.#flushLines(this.#runId, text);
+    this.#flushOutput(this.#runId, chunk);
   }
 }

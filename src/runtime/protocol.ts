@@ -1,5 +1,6 @@
 /** Messages between the page (main thread) and the session worker. Plain data only. */
 import type { CellFailure } from './execute-cell.ts';
+import type { OutputChunk } from './output-batcher.ts';
 import type { FigureFrame, FigureProgramName } from '../figures/programs.ts';
 
 export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
@@ -19,7 +20,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready'; backend: BackendName; fallbackReason?: string }
-  | { type: 'output'; runId: number; text: string }
+  | { type: 'output'; runId: number; chunk: OutputChunk }
   | { type: 'done'; runId: number; value?: string; results: Record<string, ResultValue> }
   | { type: 'failed'; runId: number; failure: CellFailure }
   | { type: 'fatal'; message: string }

@@ -21,8 +21,8 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const post = (message: FromWorker): void => scope.postMessage(message);
 
-const batcher = new OutputBatcher((runId, text) => post({ type: 'output', runId, text }));
-const session = new CellSession({ tf, onOutput: (runId, text) => batcher.add(runId, text) });
+const batcher = new OutputBatcher((runId, chunk) => post({ type: 'output', runId, chunk }));
+const session = new CellSession({ tf, onOutput: (runId, event) => batcher.add(runId, event) });
 let backendReady: Promise<boolean> | undefined;
 
 function start(message: Extract<ToWorker, { type: 'start' }>): Promise<boolean> {

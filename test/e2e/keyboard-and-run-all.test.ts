@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
-import { cell, outputOf, replaceCode, waitForState } from '../support/cells.ts';
+import { cell, outputOf, replaceCode, waitForEditorText, waitForState } from '../support/cells.ts';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -38,6 +38,7 @@ describe('keyboard and Run all', () => {
     await page.keyboard.type('const s = 1;');
     await page.keyboard.press('Enter');
     await page.keyboard.type('s + 1');
+    await waitForEditorText(page, 'tensors', 'const s = 1;\ns + 1');
     expect(await cell(page, 'tensors').getAttribute('data-state')).toBe('idle');
     await page.keyboard.press('Shift+Enter');
     await waitForState(page, 'tensors', ['done']);

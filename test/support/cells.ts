@@ -38,5 +38,19 @@ export async function replaceCode(page: Page, id: string, code: string): Promise
   await editor.waitFor();
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(code);
+  if (code === '') await page.keyboard.press('Delete');
+  else await page.keyboard.insertText(code);
+  await waitForEditorText(page, id, code);
+}
+
+/** The editor's text as CodeMirror holds it (one .cm-line per line). */
+export async function waitForEditorText(page: Page, id: string, expected: string): Promise<void> {
+  await page.waitForFunction(
+    ({ id, expected }) => {
+      const lines = [...document.querySelectorAll(`[data-cell="${id}"] .cm-line`)].map((line) => line.textContent ?? '');
+      return lines.join('\n') === expected;
+    },
+    { id, expected },
+    { timeout: 10_000 },
+  );
 }

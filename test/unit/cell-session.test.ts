@@ -10,7 +10,12 @@ beforeAll(async () => {
 
 function sessionWithOutput() {
   const lines: Array<[number, string]> = [];
-  const session = new CellSession({ tf, onOutput: (runId, text) => lines.push([runId, text]) });
+  const session = new CellSession({
+    tf,
+    onOutput: (runId, event) => {
+      if (event.kind === 'line') lines.push([runId, event.text]);
+    },
+  });
   return { session, lines };
 }
 

@@ -1,40 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { OutputBatcher } from '../../src/runtime/output-batcher.ts';
+import { OutputBatcher, type OutputChunk } from '../../src/runtime/output-batcher.ts';
+
+const line = (text: string) => ({ kind: 'line' as const, text });
 
 describe('OutputBatcher', () => {
   it('groups lines printed in quick succession into one message', () => {
     let now = 1_000;
-    const sent: Array<[number, string]> = [];
-    const batcher = new OutputBatcher(
-      (runId, text) => sent.push([runId, text]),
-      100,
-      () => now,
-    );
-    batcher.add(1, 'a'); // first line goes out at once
-    batcher.add(1, 'b');
-    batcher.add(1, 'c');
+    const sent: Array<[number, OutputChunk]> = [];
+    const batcher = new OutputBatcher((runId, chunk) => sent.push([runId, chunk]), 100, () => now);
+    batcher.add(1, line('a')); // the first event goes out at once
+    batcher.add(1, line('b'));
+    batcher.add(1, line('c'));
     now += 150;
-    batcher.add(1, 'd'); // the interval has passed: b, c and d go together
+    batcher.add(1, line('d')); // the interval has passed: b, c and d go together
     batcher.flush();
     expect(sent).toEqual([
-      [1, 'a'],
-      [1, 'b\nc\nd'],
+      [1, { lines: ['a'] }],
+      [1, { lines: ['b', 'c', 'd'] }],
     ]);
   });
 
-  it('never mixes the lines of two runs', () => {
-    const sent: Array<[number, string]> = [];
-    const batcher = new OutputBatcher(
-      (runId, text) => sent.push([runId, text]),
-      100,
-      () => 0,
-    );
-    batcher.add(1, 'one');
-    batcher.add(2, 'two');
+  it('keeps only the latest progress and every chart point of a batch', () => {
+    const sent: OutputChunk[] = [];
+    const batcher = new OutputBatcher((_, chunk) => sent.push(chunk), 100, () => 0);
+    batcher.add(1, { kind: 'progress', done: 1, total: 1000 });
+    batcher.add(1, { kind: 'progress', done: 2, total: 1000 });
+    batcher.add(1, { kind: 'point', series: 'loss', x: 1, y: 230 });
+    batcher.add(1, { kind: 'point', series: 'loss', x: 2, y: 120 });
+    batcher.flush();
+    expect(sent).toEqual([{ lines: [], progress: { done: 2, total: 1000 }, points: { loss: [[1, 230], [2, 120]] } }]);
+  });
+
+  it('never mixes the output of two runs', () => {
+    const sent: Array<[number, OutputChunk]> = [];
+    const batcher = new OutputBatcher((runId, chunk) => sent.push([runId, chunk]), 100, () => 0);
+    batcher.add(1, line('one'));
+    batcher.add(2, line('two'));
     batcher.flush();
     expect(sent).toEqual([
-      [1, 'one'],
-      [2, 'two'],
+      [1, { lines: ['one'] }],
+      [2, { lines: ['two'] }],
     ]);
   });
 });

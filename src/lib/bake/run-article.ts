@@ -16,6 +16,8 @@ export interface BakedCell {
   output: string;
   /** Values of the top-level variables after this cell, for <Result> in the prose. */
   results: Record<string, ResultValue>;
+  /** The chart the cell drew with plot(), if any. */
+  plots?: Record<string, Array<[number, number]>>;
 }
 
 export interface BakedArticle {
@@ -44,9 +46,17 @@ export interface RunArticleOptions {
 export async function runArticle(options: RunArticleOptions): Promise<BakedArticle> {
   await tf.setBackend('cpu');
   const outputs = new Map<number, string[]>();
+  const plots = new Map<number, Record<string, Array<[number, number]>>>();
   const session = new CellSession({
     tf,
-    onOutput: (runId, text) => outputs.set(runId, [...(outputs.get(runId) ?? []), text]),
+    onOutput: (runId, event) => {
+      if (event.kind === 'line') outputs.set(runId, [...(outputs.get(runId) ?? []), event.text]);
+      if (event.kind === 'point') {
+        const series = plots.get(runId) ?? {};
+        (series[event.series] ??= []).push([event.x, event.y]);
+        plots.set(runId, series);
+      }
+    },
     ...(options.lazyGlobals ? { lazyGlobals: options.lazyGlobals } : {}),
   });
   const cells: Record<string, BakedCell> = {};
@@ -55,7 +65,8 @@ export async function runArticle(options: RunArticleOptions): Promise<BakedArtic
       const outcome = await session.run(index, cell.id, cell.code, options.resultNames);
       if (!outcome.ok) throw new CellBuildError(options.article, options.file, cell, outcome.failure);
       const lines = [...(outputs.get(index) ?? []), ...(outcome.value === undefined ? [] : [outcome.value])];
-      cells[cell.id] = { output: lines.join('\n'), results: outcome.results };
+      const plot = plots.get(index);
+      cells[cell.id] = { output: lines.join('\n'), results: outcome.results, ...(plot ? { plots: plot } : {}) };
     }
   } finally {
     // The next article starts from a clean engine.

@@ -47,6 +47,10 @@ export async function downloadBytes(request: DownloadRequest): Promise<Uint8Arra
       received += value.length;
       request.onBytes?.(value.length);
     }
+  } catch (error) {
+    // Stop the transfer instead of leaving the connection to the garbage collector.
+    void reader.cancel().catch(() => undefined);
+    throw error;
   } finally {
     reader.releaseLock();
   }
@@ -71,6 +75,8 @@ async function startFetch(fetch: FetchFunction, url: string, file: string, signa
   signal.throwIfAborted();
   let response: Response;
   try {
+    // A plain call, not options.fetch(...): browsers throw "Illegal invocation"
+    // when the global fetch runs with another object as `this`.
     response = await fetch(url, cache === undefined ? { signal } : { signal, cache });
   } catch (error) {
     signal.throwIfAborted();

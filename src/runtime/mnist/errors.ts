@@ -12,3 +12,11 @@ export class MnistError extends Error {
     this.file = file;
   }
 }
+
+/** Thrown by the decoder on inconsistent data; callers add the file name. */
+export class CorruptDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CorruptDataError';
+  }
+}

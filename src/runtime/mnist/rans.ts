@@ -17,22 +17,16 @@
  * The state lives in [2^14, 2^30) so that every intermediate value is a
  * small integer for JavaScript engines (no heap numbers, no unsigned tricks).
  */
+import type { ByteReader, ByteWriter } from './bytes.ts';
+import { CorruptDataError } from './errors.ts';
 
-export const PRECISION_BITS = 10;
+const PRECISION_BITS = 10;
 const PRECISION_TOTAL = 1 << PRECISION_BITS;
 const SLOT_MASK = PRECISION_TOTAL - 1;
 const STATE_LOWER_BOUND = 1 << 14;
 const WORD_BITS = 16;
 /** Encoder state limit per unit of frequency: x must stay below this × f before coding. */
 const STATE_LIMIT_PER_FREQUENCY = (STATE_LOWER_BOUND >>> PRECISION_BITS) << WORD_BITS;
-
-/** Thrown by the decoder on inconsistent data; callers add the file name. */
-export class CorruptDataError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CorruptDataError';
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Tables
@@ -177,81 +171,6 @@ export function readTables(reader: ByteReader, contexts: number, alphabetSize: n
 }
 
 // ---------------------------------------------------------------------------
-// Bytes in and out
-
-export class ByteWriter {
-  private bytes = new Uint8Array(1 << 12);
-  private length = 0;
-
-  writeByte(byte: number): void {
-    if (this.length === this.bytes.length) {
-      const larger = new Uint8Array(this.bytes.length * 2);
-      larger.set(this.bytes);
-      this.bytes = larger;
-    }
-    this.bytes[this.length++] = byte;
-  }
-
-  writeUint32(value: number): void {
-    for (let shift = 24; shift >= 0; shift -= 8) this.writeByte((value >>> shift) & 0xff);
-  }
-
-  writeVarint(value: number): void {
-    let rest = value;
-    while (rest >= 0x80) {
-      this.writeByte((rest & 0x7f) | 0x80);
-      rest >>>= 7;
-    }
-    this.writeByte(rest);
-  }
-
-  writeBytes(bytes: Uint8Array): void {
-    for (const byte of bytes) this.writeByte(byte);
-  }
-
-  toBytes(): Uint8Array<ArrayBuffer> {
-    return this.bytes.slice(0, this.length);
-  }
-}
-
-export class ByteReader {
-  private readonly bytes: Uint8Array;
-  private position: number;
-
-  constructor(bytes: Uint8Array, position = 0) {
-    this.bytes = bytes;
-    this.position = position;
-  }
-
-  get offset(): number {
-    return this.position;
-  }
-
-  readByte(): number {
-    const byte = this.bytes[this.position];
-    if (byte === undefined) throw new CorruptDataError('unexpected end of data');
-    this.position++;
-    return byte;
-  }
-
-  readUint32(): number {
-    let value = 0;
-    for (let i = 0; i < 4; i++) value = value * 256 + this.readByte();
-    return value;
-  }
-
-  readVarint(): number {
-    let value = 0;
-    for (let shift = 0; shift < 28; shift += 7) {
-      const byte = this.readByte();
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
-    throw new CorruptDataError('varint too long');
-  }
-}
-
-// ---------------------------------------------------------------------------
 // Coding
 
 /**
@@ -324,6 +243,13 @@ export class DecodingTables {
       }
     }
   }
+}
+
+/** Where a model finds its frequency tables and, once it has read them, its decoder. */
+export interface CodedStream {
+  readonly tables: ByteReader;
+  /** Call once all tables are read. */
+  startDecoder(): RansDecoder;
 }
 
 export class RansDecoder {

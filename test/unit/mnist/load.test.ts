@@ -97,6 +97,15 @@ describe('loadMnistBytes failures', () => {
     await expect(loadWith(files.fetch)).rejects.toThrow(/^MNIST file train-labels: download truncated: got 1000 of \d+ bytes$/);
   });
 
+  it('rejects a file longer than the manifest says, as from a newer deployment', async () => {
+    const files = createMnistFileFetch(dir, {
+      respond: (name, body) => (name === 't10k-labels.mnc' && body ? Uint8Array.from([...body, 0]) : undefined),
+    });
+    await expect(loadWith(files.fetch)).rejects.toThrow(
+      /^MNIST file t10k-labels: the server sent more than the \d+ bytes the manifest lists/,
+    );
+  });
+
   it('rejects a file whose checksum does not match the manifest', async () => {
     const files = createMnistFileFetch(dir, {
       respond: (name, body) => {
