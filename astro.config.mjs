@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkLiveCells } from './src/integrations/remark-live-cells.ts';
+import { mnistAssets } from './src/integrations/mnist-assets.ts';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 
 export default defineConfig({
@@ -18,14 +19,13 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [remarkLiveCells] }),
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
-  integrations: [mdx()],
+  // mnistAssets first: it writes public/data/mnist before the dev server or the build reads public/.
+  integrations: [mnistAssets(), mdx()],
   vite: {
     // The session worker loads the WASM backend lazily, which needs an ES module worker.
     worker: { format: 'es' },
     // TensorFlow.js's ES build imports files without extensions, which Node cannot load: bundle it
     // into the server-side environments, where cells run at build time (prerender) and in dev.
-    environments: Object.fromEntries(
-      ['ssr', 'prerender', 'astro'].map((name) => [name, { resolve: { noExternal: [/^@tensorflow\//] } }]),
-    ),
+    environments: Object.fromEntries(['ssr', 'prerender', 'astro'].map((name) => [name, { resolve: { noExternal: [/^@tensorflow\//] } }])),
   },
 });

@@ -156,6 +156,16 @@ export class LiveCellElement extends HTMLElement {
       hint.textContent = t(`error.hint.${failure.hint}`);
       error.append(hint);
     }
+    if (failure.hint === 'loadFailed' && t) {
+      // A failed download is retried by running the cell again: the data loads on first use.
+      const retry = document.createElement('button');
+      retry.type = 'button';
+      retry.className = 'button';
+      retry.dataset['action'] = 'retry';
+      retry.textContent = t('cell.retry');
+      retry.addEventListener('click', () => this.#context?.host.run(this.cellId));
+      error.append(retry);
+    }
     error.hidden = false;
   }
 

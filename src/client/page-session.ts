@@ -118,6 +118,12 @@ export class PageSession implements CellHost, FigureHost {
       case 'ready':
         this.#setBackend(message.backend, message.fallbackReason);
         return;
+      case 'data-progress':
+        this.#showDataProgress(message.loadedBytes, message.totalBytes);
+        return;
+      case 'data-ready':
+        this.#hideDataProgress();
+        return;
       case 'figure-frame':
         this.#playbacks.get(message.runId)?.onFrame(message.frame);
         return;
@@ -151,6 +157,7 @@ export class PageSession implements CellHost, FigureHost {
       case 'failed': {
         const running = this.#takeRunning(message.runId);
         if (!running) return;
+        this.#hideDataProgress();
         this.#cells.get(running.cellId)?.showError(message.failure);
         this.#plan.finish(running.cellId, false);
         this.#pump();
@@ -198,6 +205,29 @@ export class PageSession implements CellHost, FigureHost {
       delete element.dataset['baked'];
     }
     for (const figure of this.#figures) figure.update(results);
+  }
+
+  #showDataProgress(loadedBytes: number, totalBytes: number): void {
+    const container = this.#controls?.querySelector<HTMLElement>('[data-data-progress]');
+    if (!container) return;
+    container.hidden = false;
+    const fraction = totalBytes > 0 ? Math.min(1, loadedBytes / totalBytes) : 0;
+    const bar = container.querySelector('progress');
+    if (bar) bar.value = fraction;
+    const megabytes = new Intl.NumberFormat(this.#locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+    const text = container.querySelector('[data-data-progress-text]');
+    if (text) {
+      text.textContent = this.#t('data.loading', {
+        percent: Math.round(fraction * 100),
+        loaded: megabytes.format(loadedBytes / 1e6),
+        total: megabytes.format(totalBytes / 1e6),
+      });
+    }
+  }
+
+  #hideDataProgress(): void {
+    const container = this.#controls?.querySelector<HTMLElement>('[data-data-progress]');
+    if (container) container.hidden = true;
   }
 
   #setBackend(backend: BackendName | undefined, fallbackReason?: string): void {

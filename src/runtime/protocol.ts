@@ -24,5 +24,8 @@ export type FromWorker =
   | { type: 'done'; runId: number; value?: string; results: Record<string, ResultValue> }
   | { type: 'failed'; runId: number; failure: CellFailure }
   | { type: 'fatal'; message: string }
+  /** The data set a cell needs is downloading (compressed bytes). */
+  | { type: 'data-progress'; loadedBytes: number; totalBytes: number }
+  | { type: 'data-ready' }
   | { type: 'figure-frame'; runId: number; frame: FigureFrame }
   | { type: 'figure-end'; runId: number; error?: string };

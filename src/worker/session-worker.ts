@@ -11,9 +11,12 @@ import { OutputBatcher } from '../runtime/output-batcher.ts';
 import type { FromWorker, ToWorker } from '../runtime/protocol.ts';
 import { chooseBackend } from './choose-backend.ts';
 import { FIGURE_PROGRAMS } from '../figures/programs.ts';
+import { loadMnistGlobal } from '../runtime/mnist-global.ts';
+import { createCacheStorageAssetCache } from '../runtime/mnist/index.ts';
 
 /** The part of the worker global we use (the DOM and WebWorker type libraries cannot be mixed). */
 interface WorkerScope {
+  readonly location: { readonly origin: string };
   postMessage(message: FromWorker): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
 }
@@ -22,7 +25,23 @@ const scope = self as unknown as WorkerScope;
 const post = (message: FromWorker): void => scope.postMessage(message);
 
 const batcher = new OutputBatcher((runId, chunk) => post({ type: 'output', runId, chunk }));
-const session = new CellSession({ tf, onOutput: (runId, event) => batcher.add(runId, event) });
+const session = new CellSession({
+  tf,
+  onOutput: (runId, event) => batcher.add(runId, event),
+  lazyGlobals: {
+    mnist: async () => {
+      const mnist = await loadMnistGlobal({
+        tf,
+        fetch: (url, init) => fetch(url, init),
+        baseUrl: new URL(`${import.meta.env.BASE_URL}data/mnist/`, scope.location.origin),
+        cache: createCacheStorageAssetCache(),
+        onProgress: ({ loadedBytes, totalBytes }) => post({ type: 'data-progress', loadedBytes, totalBytes }),
+      });
+      post({ type: 'data-ready' });
+      return mnist;
+    },
+  },
+});
 let backendReady: Promise<boolean> | undefined;
 
 function start(message: Extract<ToWorker, { type: 'start' }>): Promise<boolean> {

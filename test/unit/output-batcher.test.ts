@@ -7,7 +7,11 @@ describe('OutputBatcher', () => {
   it('groups lines printed in quick succession into one message', () => {
     let now = 1_000;
     const sent: Array<[number, OutputChunk]> = [];
-    const batcher = new OutputBatcher((runId, chunk) => sent.push([runId, chunk]), 100, () => now);
+    const batcher = new OutputBatcher(
+      (runId, chunk) => sent.push([runId, chunk]),
+      100,
+      () => now,
+    );
     batcher.add(1, line('a')); // the first event goes out at once
     batcher.add(1, line('b'));
     batcher.add(1, line('c'));
@@ -22,18 +26,37 @@ describe('OutputBatcher', () => {
 
   it('keeps only the latest progress and every chart point of a batch', () => {
     const sent: OutputChunk[] = [];
-    const batcher = new OutputBatcher((_, chunk) => sent.push(chunk), 100, () => 0);
+    const batcher = new OutputBatcher(
+      (_, chunk) => sent.push(chunk),
+      100,
+      () => 0,
+    );
     batcher.add(1, { kind: 'progress', done: 1, total: 1000 });
     batcher.add(1, { kind: 'progress', done: 2, total: 1000 });
     batcher.add(1, { kind: 'point', series: 'loss', x: 1, y: 230 });
     batcher.add(1, { kind: 'point', series: 'loss', x: 2, y: 120 });
     batcher.flush();
-    expect(sent).toEqual([{ lines: [], progress: { done: 2, total: 1000 }, points: { loss: [[1, 230], [2, 120]] } }]);
+    expect(sent).toEqual([
+      {
+        lines: [],
+        progress: { done: 2, total: 1000 },
+        points: {
+          loss: [
+            [1, 230],
+            [2, 120],
+          ],
+        },
+      },
+    ]);
   });
 
   it('never mixes the output of two runs', () => {
     const sent: Array<[number, OutputChunk]> = [];
-    const batcher = new OutputBatcher((runId, chunk) => sent.push([runId, chunk]), 100, () => 0);
+    const batcher = new OutputBatcher(
+      (runId, chunk) => sent.push([runId, chunk]),
+      100,
+      () => 0,
+    );
     batcher.add(1, line('one'));
     batcher.add(2, line('two'));
     batcher.flush();

@@ -1,14 +1,28 @@
 /**
- * The lazily loaded globals that cells get at build time, and the seed that makes their random
- * choices (MNIST batches) the same as in a reader's browser.
+ * The lazily loaded globals that cells get at build time: `mnist`, read from the assets that the
+ * mnist-assets integration wrote into public/, with the browser's seed (see mnist-global.ts).
  */
-export const BAKE_SEED = 0;
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { loadMnistGlobal, MNIST_SEED } from '../../runtime/mnist-global.ts';
+import { LOCAL_DATA_URL, localFolderFetch } from './local-fetch.ts';
 
-export function bakeGlobals(_projectRoot: string): Record<string, () => Promise<unknown>> {
-  return {};
+export const BAKE_SEED = MNIST_SEED;
+
+function mnistFolder(projectRoot: string): string {
+  return join(projectRoot, 'public/data/mnist');
 }
 
-/** What identifies the data the cells read; '' while no data set is wired in. */
-export function dataChecksum(_projectRoot: string): string {
-  return '';
+export function bakeGlobals(projectRoot: string): Record<string, () => Promise<unknown>> {
+  return {
+    mnist: () => loadMnistGlobal({ tf, fetch: localFolderFetch(mnistFolder(projectRoot)), baseUrl: LOCAL_DATA_URL }),
+  };
+}
+
+/** Identifies the data the cells read: the manifest lists every file's checksum. */
+export function dataChecksum(projectRoot: string): string {
+  const manifest = join(mnistFolder(projectRoot), 'manifest.json');
+  return existsSync(manifest) ? createHash('sha256').update(readFileSync(manifest)).digest('hex') : '';
 }
