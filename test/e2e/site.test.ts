@@ -1,0 +1,52 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+
+const siteUrl = inject('siteUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('the site', () => {
+  it.each([
+    ['ja-JP', 'ja'],
+    ['en-US', 'en'],
+    ['de-DE', 'fr'],
+  ])('sends a reader whose browser prefers %s to /%s/', async (browserLocale, expected) => {
+    const context = await browser.newContext({ locale: browserLocale });
+    const page = await context.newPage();
+    await page.goto(siteUrl);
+    await page.waitForURL(`${siteUrl}${expected}/`);
+    await context.close();
+  });
+
+  it('keeps the language list at /?stay, with a link per language', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}?stay`);
+    expect(await page.locator('a[hreflang]').evaluateAll((links) => links.map((link) => link.getAttribute('hreflang')))).toEqual([
+      'fr',
+      'en',
+      'ja',
+    ]);
+    await page.close();
+  });
+
+  it('links each article to its translations', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}fr/mnist-softmax/`);
+    const alternates = await page
+      .locator('link[rel="alternate"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('hreflang')));
+    expect(alternates.sort()).toEqual(['en', 'fr', 'ja']);
+    await page.locator('.language-switch a[hreflang="ja"]').click();
+    await page.waitForURL(`${siteUrl}ja/mnist-softmax/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('ja');
+    await page.close();
+  });
+});
