@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkLiveCells } from './src/integrations/remark-live-cells.ts';
 import { mnistAssets } from './src/integrations/mnist-assets.ts';
+import { cellOutputs } from './src/integrations/cell-outputs.ts';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 
 export default defineConfig({
@@ -20,10 +21,26 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
   // mnistAssets first: it writes public/data/mnist before the dev server or the build reads public/.
-  integrations: [mnistAssets(), mdx()],
+  integrations: [mnistAssets(), cellOutputs(), mdx()],
   vite: {
     // The session worker loads the WASM backend lazily, which needs an ES module worker.
     worker: { format: 'es' },
+    // Found late (in the worker, in the lazily loaded editor), these would make the dev server
+    // re-optimise dependencies and reload the page mid-session.
+    optimizeDeps: {
+      include: [
+        '@tensorflow/tfjs-core',
+        '@tensorflow/tfjs-backend-webgl',
+        '@tensorflow/tfjs-backend-cpu',
+        '@tensorflow/tfjs-backend-wasm',
+        '@codemirror/state',
+        '@codemirror/view',
+        '@codemirror/commands',
+        '@codemirror/language',
+        '@codemirror/lang-javascript',
+        'acorn',
+      ],
+    },
     // TensorFlow.js's ES build imports files without extensions, which Node cannot load: bundle it
     // into the server-side environments, where cells run at build time (prerender) and in dev.
     environments: Object.fromEntries(['ssr', 'prerender', 'astro'].map((name) => [name, { resolve: { noExternal: [/^@tensorflow\//] } }])),

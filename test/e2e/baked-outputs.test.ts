@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { cell, outputOf, replaceCode, runCell } from '../support/cells.ts';
+import { argMax, printedTensor } from '../support/article.ts';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -25,6 +26,23 @@ describe('outputs computed at build time', () => {
     expect(await cell(page, 'fit').locator('[data-output]').getAttribute('data-baked')).toBe('cpu');
     expect(await cell(page, 'fit').locator('[data-baked-label]').textContent()).toContain('computed when the site was built (CPU)');
     expect(await page.locator('[data-result="learnedW"]').textContent()).toBe('3');
+    await context.close();
+  });
+
+  it.each(['fr', 'en', 'ja'])('show every cell of the %s article, its accuracy and y[0] without JavaScript', async (locale) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}${locale}/mnist-softmax/`);
+    const outputs = await page.locator('[data-cell] [data-output]').allTextContents();
+    expect(outputs.length).toBeGreaterThan(10);
+    for (const output of outputs) expect(output.trim()).not.toBe('');
+    const accuracy = /accuracy: ([\d.]+)/.exec(await outputOf(page, 'evaluate'))?.[1];
+    expect(Number(accuracy)).toBeGreaterThan(0.9);
+    expect(await page.locator('[data-result="accuracy"]').textContent()).toBe(
+      new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(Number(accuracy)),
+    );
+    expect(argMax(await printedTensor(page, 'softmax', 'y'))).toBe(7);
+    expect(await page.locator('[data-result="p7"]').textContent()).toMatch(/^0[.,]99\d*$/);
     await context.close();
   });
 

@@ -23,7 +23,8 @@ export async function setup(project: TestProject): Promise<void> {
     execFileSync(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, BASE_PATH: '/' },
+      // Vitest sets NODE_ENV=test; a real build is a production build.
+      env: { ...process.env, NODE_ENV: 'production', BASE_PATH: '/' },
     });
   }
   server = await serveStatic(resolve(root, 'dist'));

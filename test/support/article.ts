@@ -7,7 +7,8 @@ export async function printedTensor(page: Page, cellId: string, label: string): 
   const output = await outputOf(page, cellId);
   const start = output.indexOf(`${label} tf.Tensor(`);
   if (start < 0) throw new Error(`cell ${cellId} printed no "${label} tf.Tensor(": ${output}`);
-  const body = output.slice(start, output.indexOf('shape=', start));
+  // Skip the label, which may hold brackets of its own (`grad W[380]`).
+  const body = output.slice(start + label.length, output.indexOf('shape=', start));
   return [...body.slice(body.indexOf('[')).matchAll(/-?\d+(?:\.\d*)?(?:e[-+]\d+)?/g)].map((m) => Number(m[0]));
 }
 
