@@ -62,11 +62,17 @@ async function javaScriptBeforeInteraction(browser: Browser, url: string): Promi
 
 async function recordLongTasksAndDataLoad(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const record = { longTasks: [] as number[], dataStart: 0, dataEnd: 0 };
+    const record = { longTasks: [] as Array<[number, number]>, dataStart: 0, dataEnd: 0, trainStart: 0 };
     (window as unknown as { budget: typeof record }).budget = record;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) record.longTasks.push(entry.duration);
+      for (const entry of list.getEntries()) record.longTasks.push([entry.startTime, entry.duration]);
     }).observe({ type: 'longtask' });
+    const train = document.querySelector('[data-cell="train"]');
+    if (train) {
+      new MutationObserver(() => {
+        if (train.getAttribute('data-state') === 'running' && record.trainStart === 0) record.trainStart = performance.now();
+      }).observe(train, { attributes: true, attributeFilter: ['data-state'] });
+    }
     const progress = document.querySelector<HTMLElement>('[data-data-progress]');
     if (!progress) return;
     new MutationObserver(() => {
@@ -77,7 +83,10 @@ async function recordLongTasksAndDataLoad(page: Page): Promise<void> {
 }
 
 interface TrainingRun {
+  /** While the training cell runs: the budget. */
   longestTaskMs: number;
+  /** From the click on Run: includes loading the editor and starting the worker. */
+  longestTaskOverallMs: number;
   trainMs: number;
   dataMs: number;
   dataBytes: number;
@@ -99,7 +108,9 @@ async function trainingRun(browser: Browser, url: string): Promise<TrainingRun> 
   await waitForState(page, 'train', ['done'], 300_000);
   const trainMs = Date.now() - trainStarted;
   const record = await page.evaluate(
-    () => (window as unknown as { budget: { longTasks: number[]; dataStart: number; dataEnd: number } }).budget,
+    () =>
+      (window as unknown as { budget: { longTasks: Array<[number, number]>; dataStart: number; dataEnd: number; trainStart: number } })
+        .budget,
   );
   const backend = (await page.locator('[data-backend-indicator]').getAttribute('data-backend')) ?? '?';
   await replaceCode(page, 'rank-shape', MEMORY_CELL);
@@ -117,7 +128,8 @@ async function trainingRun(browser: Browser, url: string): Promise<TrainingRun> 
   await context.close();
   // The long-task API reports only tasks over 50 ms: none reported means every task was shorter.
   return {
-    longestTaskMs: Math.max(0, ...record.longTasks),
+    longestTaskMs: Math.max(0, ...record.longTasks.filter(([start]) => start >= record.trainStart).map(([, duration]) => duration)),
+    longestTaskOverallMs: Math.max(0, ...record.longTasks.map(([, duration]) => duration)),
     trainMs,
     dataMs: record.dataEnd - record.dataStart,
     dataBytes,
@@ -149,7 +161,12 @@ try {
       `${(median(weights.map((w) => w.raw)) / 1024).toFixed(1)} KB in ${weights[0]?.files} file(s)`,
       '',
     ],
-    ['Longest main-thread task, data download + earlier cells + training', `${median(of('longestTaskMs')).toFixed(0)} ms`, '<= 50 ms'],
+    ['Longest main-thread task while the training cell runs', `${median(of('longestTaskMs')).toFixed(0)} ms`, '<= 50 ms'],
+    [
+      'Longest main-thread task from the click (editor load, data, earlier cells)',
+      `${median(of('longestTaskOverallMs')).toFixed(0)} ms`,
+      '',
+    ],
     ['Training cell, 1000 steps of 100', `${(median(of('trainMs')) / 1000).toFixed(2)} s on ${trainings[0]?.backend}`, ''],
     ['MNIST bytes on the wire, first visit', mb(median(of('dataBytes'))), '<= 10 MB'],
     ['MNIST download + decode + verify (first visit)', `${(median(of('dataMs')) / 1000).toFixed(2)} s`, ''],

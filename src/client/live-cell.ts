@@ -26,6 +26,11 @@ export interface CellContext {
 /** Once the reader is active, load the editor a little before the cell scrolls into view. */
 const EDITOR_ROOT_MARGIN = '300px 0px';
 
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 2_000 });
+  else setTimeout(task, 50);
+}
+
 export class LiveCellElement extends HTMLElement {
   #context: CellContext | undefined;
   #original = '';
@@ -82,7 +87,8 @@ export class LiveCellElement extends HTMLElement {
     if (this.#editorLoading) return;
     this.#observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) void this.#loadEditor(false);
+        // One editor per idle period: creating many at once would be one long main-thread task.
+        if (entries.some((entry) => entry.isIntersecting)) whenIdle(() => void this.#loadEditor(false));
       },
       { rootMargin: EDITOR_ROOT_MARGIN },
     );

@@ -54,19 +54,27 @@ export class LiveFigureElement extends HTMLElement {
     const [pixels = 0, columns = 0] = weights.shape;
     if (pixels !== 784 || columns !== 10) return;
     const maxAbs = maxAbsOf(weights.values);
+    // The baked <img> of each digit becomes a 28x28 canvas on the first live update: drawing
+    // pixels is far cheaper than encoding a PNG for every digit on the main thread.
+    for (const slot of this.querySelectorAll<HTMLImageElement | HTMLCanvasElement>('[data-digit]')) {
+      const canvas = slot instanceof HTMLCanvasElement ? slot : this.#canvasFor(slot);
+      const rgb = columnToRgb(weights.values, columns, Number(slot.dataset['digit']), pixels, maxAbs);
+      const rgba = new ImageData(28, 28);
+      for (let i = 0; i < pixels; i++) rgba.data.set([rgb[i * 3] ?? 0, rgb[i * 3 + 1] ?? 0, rgb[i * 3 + 2] ?? 0, 255], i * 4);
+      canvas.getContext('2d')?.putImageData(rgba, 0, 0);
+    }
+    this.#status(this.dataset['liveNote'] ?? '');
+  }
+
+  #canvasFor(image: HTMLImageElement): HTMLCanvasElement {
     const canvas = document.createElement('canvas');
     canvas.width = 28;
     canvas.height = 28;
-    const context = canvas.getContext('2d');
-    if (!context) return;
-    for (const image of this.querySelectorAll<HTMLImageElement>('img[data-digit]')) {
-      const rgb = columnToRgb(weights.values, columns, Number(image.dataset['digit']), pixels, maxAbs);
-      const rgba = new ImageData(28, 28);
-      for (let i = 0; i < pixels; i++) rgba.data.set([rgb[i * 3] ?? 0, rgb[i * 3 + 1] ?? 0, rgb[i * 3 + 2] ?? 0, 255], i * 4);
-      context.putImageData(rgba, 0, 0);
-      image.src = canvas.toDataURL();
-    }
-    this.#status(this.dataset['liveNote'] ?? '');
+    canvas.dataset['digit'] = image.dataset['digit'] ?? '';
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', image.alt);
+    image.replaceWith(canvas);
+    return canvas;
   }
 
   #drawBars(probabilities: Extract<ResultValue, { kind: 'tensor' }>): void {

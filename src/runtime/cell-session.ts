@@ -32,6 +32,7 @@ export class CellSession {
   readonly #onOutput: CellSessionOptions['onOutput'];
   readonly #globals: Record<string, unknown>;
   readonly #lazyGlobals: Record<string, () => Promise<unknown>>;
+  readonly #reported = new Map<string, unknown>();
   /** Runs are chained so that two requests never interleave, even if a cell awaits. */
   #tail: Promise<unknown> = Promise.resolve();
 
@@ -73,7 +74,7 @@ export class CellSession {
       await this.#loadGlobalsFor(compiled.identifiers);
       const result = await executeCell(compiled, cellId, this.scope, { ...builtins, ...this.#globals });
       const value = result.hasValue ? formatValue(result.value) : undefined;
-      return { ok: true, ...(value === undefined ? {} : { value }), results: this.readResults(resultNames) };
+      return { ok: true, ...(value === undefined ? {} : { value }), results: this.#changedResults(resultNames) };
     } catch (error) {
       if (error instanceof CellError) return { ok: false, failure: error.failure };
       const message = error instanceof Error ? error.message : String(error);
@@ -93,6 +94,21 @@ export class CellSession {
     }
   }
 
+  /**
+   * The shown variables whose value changed since they were last reported. A tensor is read back
+   * from the GPU, sent and redrawn only when it is a new tensor or a variable was assigned (both
+   * give it new data), not after every cell.
+   */
+  #changedResults(names: readonly string[]): Record<string, ResultValue> {
+    const changed = names.filter((name) => {
+      const token = versionToken(this.scope[name]);
+      if (this.#reported.get(name) === token) return false;
+      this.#reported.set(name, token);
+      return true;
+    });
+    return this.readResults(changed);
+  }
+
   /** The current values of the named top-level variables, for `data-result` in the prose. */
   readResults(names: readonly string[]): Record<string, ResultValue> {
     const results: Record<string, ResultValue> = {};
@@ -104,6 +120,11 @@ export class CellSession {
     }
     return results;
   }
+}
+
+/** What changes when a value changes: a tensor's data (new on tf.Variable#assign), else the value. */
+function versionToken(value: unknown): unknown {
+  return isTensorLike(value) ? (value as { dataId?: object }).dataId : value;
 }
 
 function toResultValue(value: unknown): ResultValue {

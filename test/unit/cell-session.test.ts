@@ -125,3 +125,15 @@ describe('CellSession lazy globals', () => {
     expect(await session.run(2, 'a', 'data')).toMatchObject({ ok: true, value: '"ready"' });
   });
 });
+
+describe('CellSession results for the prose and figures', () => {
+  it('reports a shown variable only when it changed, a trained variable included', async () => {
+    const { session } = sessionWithOutput();
+    const first = await session.run(1, 'a', 'const W = tf.variable(tf.zeros([2]));\nconst n = 1;', ['W', 'n']);
+    expect(first.ok && Object.keys(first.results)).toEqual(['W', 'n']);
+    const unchanged = await session.run(2, 'b', 'const other = 2;', ['W', 'n']);
+    expect(unchanged.ok && unchanged.results).toEqual({});
+    const trained = await session.run(3, 'c', 'W.assign(tf.ones([2]));', ['W', 'n']);
+    expect(trained.ok && trained.results).toEqual({ W: { kind: 'tensor', shape: [2], values: [1, 1] } });
+  });
+});
