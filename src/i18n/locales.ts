@@ -9,3 +9,8 @@ export const LOCALE_NAMES: Record<Locale, string> = { fr: 'Français', en: 'Engl
 export function isLocale(value: string | undefined): value is Locale {
   return (LOCALES as readonly string[]).includes(value ?? '');
 }
+
+/** The locale of the page being rendered (Astro.currentLocale), or the default one. */
+export function pageLocale(currentLocale: string | undefined): Locale {
+  return isLocale(currentLocale) ? currentLocale : DEFAULT_LOCALE;
+}

@@ -1,23 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/use-browser.ts';
 import { outputOf, waitForState } from '../support/cells.ts';
 import { argMax, printedTensor } from '../support/article.ts';
 
 const siteUrl = inject('siteUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe.each(['fr', 'en', 'ja'])('the article in %s', (locale) => {
   it('runs every cell on WebGL and reproduces the article’s results', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${siteUrl}${locale}/mnist-softmax/`);
     await page.locator('[data-action="run-all"]').click();

@@ -1,24 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/use-browser.ts';
 import { outputOf, runCell } from '../support/cells.ts';
 
 const siteUrl = inject('siteUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  // A browser with no GPU and no software rasteriser: WebGL cannot start, in the page or in a
-  // worker. (Chromium's --disable-webgl alone does not reach OffscreenCanvas in workers.)
-  browser = await launchChromium(['--disable-gpu', '--disable-software-rasterizer']);
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+// A browser with no GPU and no software rasteriser: WebGL cannot start, in the page or in a
+// worker. (Chromium's --disable-webgl alone does not reach OffscreenCanvas in workers.)
+const browser = useBrowser(['--disable-gpu', '--disable-software-rasterizer']);
 
 describe('without WebGL', () => {
   it('falls back to WASM, says so, and still computes the right numbers', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${siteUrl}en/demo/`);
     expect(await runCell(page, 'matmul')).toBe('done');
     const backend = await page.locator('[data-backend]').getAttribute('data-backend');
@@ -30,7 +21,7 @@ describe('without WebGL', () => {
   });
 
   it('lets the reader force the CPU backend from the URL', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${siteUrl}en/demo/?backend=cpu`);
     expect(await runCell(page, 'tensors')).toBe('done');
     expect(await page.locator('[data-backend]').getAttribute('data-backend')).toBe('cpu');

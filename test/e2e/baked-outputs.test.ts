@@ -1,23 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/use-browser.ts';
 import { cell, outputOf, replaceCode, runCell } from '../support/cells.ts';
 import { argMax, printedTensor } from '../support/article.ts';
 
 const siteUrl = inject('siteUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe('outputs computed at build time', () => {
   it('are in the page for readers without JavaScript, with the inline result', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${siteUrl}en/demo/`);
     expect(await outputOf(page, 'tensors')).toContain('shape of a: [4, 2]');
@@ -30,7 +21,7 @@ describe('outputs computed at build time', () => {
   });
 
   it.each(['fr', 'en', 'ja'])('show every cell of the %s article, its accuracy and y[0] without JavaScript', async (locale) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${siteUrl}${locale}/mnist-softmax/`);
     const outputs = await page.locator('[data-cell] [data-output]').allTextContents();
@@ -47,7 +38,7 @@ describe('outputs computed at build time', () => {
   });
 
   it('are replaced by a live run and come back with Reset', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${siteUrl}en/demo/`);
     await replaceCode(page, 'tensors', 'const a = tf.ones([4, 2]);\nprint("live")');

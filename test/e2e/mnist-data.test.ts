@@ -1,24 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/use-browser.ts';
 import { cell, errorOf, outputOf, replaceCode, runCell } from '../support/cells.ts';
 
 const siteUrl = inject('siteUrl');
 const PRINT_TEST_SET = 'print(mnist.test.numExamples);\nprint(Array.from({ length: 10 }, (_, i) => mnist.test.label(i)).join(" "));';
-let browser: Browser;
+const browser = useBrowser();
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
 beforeEach(async () => {
-  context = await browser.newContext();
+  context = await browser().newContext();
   page = await context.newPage();
   await page.goto(`${siteUrl}en/mnist-softmax/`);
   await cell(page, 'rank-shape').locator('[data-action="run"]').waitFor({ state: 'visible' });

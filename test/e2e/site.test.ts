@@ -1,17 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/use-browser.ts';
 
 const siteUrl = inject('siteUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe('the site', () => {
   it.each([
@@ -19,7 +10,7 @@ describe('the site', () => {
     ['en-US', 'en'],
     ['de-DE', 'fr'],
   ])('sends a reader whose browser prefers %s to /%s/', async (browserLocale, expected) => {
-    const context = await browser.newContext({ locale: browserLocale });
+    const context = await browser().newContext({ locale: browserLocale });
     const page = await context.newPage();
     await page.goto(siteUrl);
     await page.waitForURL(`${siteUrl}${expected}/`);
@@ -27,7 +18,7 @@ describe('the site', () => {
   });
 
   it('keeps the language list at /?stay, with a link per language', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${siteUrl}?stay`);
     expect(await page.locator('a[hreflang]').evaluateAll((links) => links.map((link) => link.getAttribute('hreflang')))).toEqual([
       'fr',
@@ -38,7 +29,7 @@ describe('the site', () => {
   });
 
   it('links each article to its translations', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${siteUrl}fr/mnist-softmax/`);
     const alternates = await page
       .locator('link[rel="alternate"]')

@@ -105,3 +105,8 @@ const store = createOutputsStore({
 export function getArticleOutputs(article: string): Promise<ArticleOutputs | undefined> {
   return store.get(article);
 }
+
+/** The build-time value of a variable that the prose or a figure shows, if any. */
+export async function bakedVariable(article: string | undefined, name: string): Promise<ResultValue | undefined> {
+  return article ? (await getArticleOutputs(article))?.results[name] : undefined;
+}
