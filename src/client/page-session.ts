@@ -118,6 +118,10 @@ export class PageSession implements CellHost, FigureHost {
       case 'ready':
         this.#setBackend(message.backend, message.fallbackReason);
         return;
+      case 'late-error':
+        this.#cells.get(message.cellId)?.showError(message.failure);
+        this.#plan.failedLate(message.cellId);
+        return;
       case 'data-progress':
         this.#showDataProgress(message.loadedBytes, message.totalBytes);
         return;

@@ -2,7 +2,17 @@
  * One notebook session: the shared scope, the built-ins a cell sees (`tf`, `print`, `console`...)
  * and the one-at-a-time execution of cells. Used by the browser worker and by Node tests alike.
  */
-import { CellError, compileOrFail, createSessionScope, executeCell, type CellFailure, type SessionScope } from './execute-cell.ts';
+import {
+  CellError,
+  cellIdInStack,
+  compileOrFail,
+  createSessionScope,
+  describeFailure,
+  executeCell,
+  type CellFailure,
+  type SessionScope,
+} from './execute-cell.ts';
+import type { CompiledCell } from './compile-cell.ts';
 import { formatPrinted, formatValue } from './format-value.ts';
 import { isTensorLike } from './format-tensor.ts';
 import type { ResultValue } from './protocol.ts';
@@ -33,6 +43,10 @@ export class CellSession {
   readonly #globals: Record<string, unknown>;
   readonly #lazyGlobals: Record<string, () => Promise<unknown>>;
   readonly #reported = new Map<string, unknown>();
+  /** Each cell's latest compiled code, to position errors that surface after the cell returned. */
+  readonly #compiled = new Map<string, CompiledCell>();
+  #running: { cellId: string; fail: (failure: CellFailure) => void } | undefined;
+  #lastCellId: string | undefined;
   /** Runs are chained so that two requests never interleave, even if a cell awaits. */
   #tail: Promise<unknown> = Promise.resolve();
 
@@ -69,17 +83,45 @@ export class CellSession {
       this.#onOutput(runId, { kind: 'point', series: String(series), x: Number(x), y: Number(y) });
     };
     const builtins = { tf: this.#tf, print, console: cellConsole, progress, plot };
+    // An error thrown later by the cell's own timers or callbacks, or a promise it rejected and
+    // never awaited, fails the run (see reportUncaught): a cell waiting on it would never end.
+    const uncaught = new Promise<never>((_, reject) => {
+      this.#running = { cellId, fail: (failure) => reject(new CellError(failure)) };
+    });
+    uncaught.catch(() => undefined);
+    this.#lastCellId = cellId;
     try {
       const compiled = compileOrFail(code, cellId);
+      this.#compiled.set(cellId, compiled);
       await this.#loadGlobalsFor(compiled.identifiers);
-      const result = await executeCell(compiled, cellId, this.scope, { ...builtins, ...this.#globals });
+      const result = await Promise.race([executeCell(compiled, cellId, this.scope, { ...builtins, ...this.#globals }), uncaught]);
       const value = result.hasValue ? formatValue(result.value) : undefined;
       return { ok: true, ...(value === undefined ? {} : { value }), results: this.#changedResults(resultNames) };
     } catch (error) {
       if (error instanceof CellError) return { ok: false, failure: error.failure };
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, failure: { name: 'InternalError', message } };
+    } finally {
+      this.#running = undefined;
     }
+  }
+
+  /**
+   * An error nobody caught (thrown in a timer or callback, or an unhandled rejection). It belongs
+   * to the cell whose code is in its stack, else to the cell running, else to the last one that
+   * ran. If that cell is running, its run fails; otherwise the failure is returned, for the page
+   * to show under that cell.
+   */
+  reportUncaught(error: unknown): { cellId: string; failure: CellFailure } | undefined {
+    const stack = error instanceof Error ? (error.stack ?? '') : '';
+    const cellId = cellIdInStack(stack, this.#compiled.keys()) ?? this.#running?.cellId ?? this.#lastCellId;
+    if (cellId === undefined) return undefined;
+    const failure = describeFailure(error, this.#compiled.get(cellId));
+    if (this.#running?.cellId === cellId) {
+      this.#running.fail(failure);
+      return undefined;
+    }
+    return { cellId, failure };
   }
 
   async #loadGlobalsFor(identifiers: ReadonlySet<string>): Promise<void> {

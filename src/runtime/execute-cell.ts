@@ -83,11 +83,12 @@ export async function executeCell(
   }
 }
 
-function describeFailure(error: unknown, compiled: CompiledCell): CellFailure {
+/** What went wrong, positioned in `compiled` when the error's stack passes through it. */
+export function describeFailure(error: unknown, compiled: CompiledCell | undefined): CellFailure {
   if (!(error instanceof Error)) {
     return { name: 'Thrown', message: describeThrownValue(error) };
   }
-  const position = locateInStack(error.stack ?? '', compiled);
+  const position = compiled ? locateInStack(error.stack ?? '', compiled) : undefined;
   const hint = explainError(error.message);
   return {
     name: error.name || 'Error',
@@ -102,6 +103,16 @@ function locateInStack(stack: string, compiled: CompiledCell): { line: number; c
   const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
   if (!match) return undefined;
   return compiled.toCellPosition({ line: Number(match[1]), column: Number(match[2]) });
+}
+
+/** The id of the cell whose code appears first in a stack trace (see compileCell's sourceURL). */
+export function cellIdInStack(stack: string, knownCellIds: Iterable<string>): string | undefined {
+  let first: { index: number; id: string } | undefined;
+  for (const id of knownCellIds) {
+    const index = stack.indexOf(`cell-${id.replace(/[^\w.-]/g, '_')}.js:`);
+    if (index >= 0 && (!first || index < first.index)) first = { index, id };
+  }
+  return first?.id;
 }
 
 function describeThrownValue(value: unknown): string {

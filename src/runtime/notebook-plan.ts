@@ -82,6 +82,11 @@ export class NotebookPlan {
     return this.#cancelQueue();
   }
 
+  /** A cell that had finished failed afterwards (an error thrown by one of its timers). */
+  failedLate(cellId: string): void {
+    if (this.state(cellId) === 'done') this.#set(cellId, 'error');
+  }
+
   /** The reader changed the code of `cellId`. */
   edited(cellId: string): void {
     const position = this.#indexOf(cellId);

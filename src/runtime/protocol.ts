@@ -27,5 +27,7 @@ export type FromWorker =
   /** The data set a cell needs is downloading (compressed bytes). */
   | { type: 'data-progress'; loadedBytes: number; totalBytes: number }
   | { type: 'data-ready' }
+  /** A cell that had finished threw later (a timer, a callback, an unhandled rejection). */
+  | { type: 'late-error'; cellId: string; failure: CellFailure }
   | { type: 'figure-frame'; runId: number; frame: FigureFrame }
   | { type: 'figure-end'; runId: number; error?: string };

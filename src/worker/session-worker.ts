@@ -19,6 +19,8 @@ interface WorkerScope {
   readonly location: { readonly origin: string };
   postMessage(message: FromWorker): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+  addEventListener(type: 'unhandledrejection', listener: (event: PromiseRejectionEvent) => void): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -85,6 +87,21 @@ async function playFigure(message: Extract<ToWorker, { type: 'figure' }>): Promi
     post({ type: 'figure-end', runId: message.runId, error: error instanceof Error ? error.message : String(error) });
   }
 }
+
+/** Errors from the reader's timers and callbacks, and promises they rejected without a handler. */
+function reportUncaught(error: unknown): void {
+  const late = session.reportUncaught(error);
+  if (late) post({ type: 'late-error', ...late });
+}
+
+scope.addEventListener('error', (event) => {
+  event.preventDefault();
+  reportUncaught(event.error ?? event.message);
+});
+scope.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault();
+  reportUncaught(event.reason);
+});
 
 scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data;

@@ -137,3 +137,40 @@ describe('CellSession results for the prose and figures', () => {
     expect(trained.ok && trained.results).toEqual({ W: { kind: 'tensor', shape: [2], values: [1, 1] } });
   });
 });
+
+describe('CellSession and errors nobody caught', () => {
+  it('fails a running cell whose timer throws, with the timer’s line', async () => {
+    const { session } = sessionWithOutput();
+    const code = 'await new Promise((resolve) => {\n  setTimeout(() => {\n    throw new TypeError("late");\n  }, 5);\n});';
+    const run = session.run(1, 'timer', code);
+    // What the worker's global error handler does:
+    const fired = await new Promise<unknown>((resolve) => {
+      const listener = (error: unknown) => resolve(error);
+      process.once('uncaughtException', listener);
+    });
+    expect(session.reportUncaught(fired)).toBeUndefined();
+    expect(await run).toEqual({ ok: false, failure: { name: 'TypeError', message: 'late', line: 3, column: 11 } });
+  });
+
+  it('attributes an error thrown after its cell returned to that cell', async () => {
+    const { session } = sessionWithOutput();
+    await session.run(1, 'first', 'function later() {\n  throw new RangeError("too late");\n}');
+    await session.run(2, 'second', 'const x = 1;');
+    let thrown: unknown;
+    try {
+      (session.scope['later'] as () => void)();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(session.reportUncaught(thrown)).toEqual({
+      cellId: 'first',
+      failure: { name: 'RangeError', message: 'too late', line: 2, column: 9 },
+    });
+  });
+
+  it('gives a value thrown without a stack to the last cell that ran', async () => {
+    const { session } = sessionWithOutput();
+    await session.run(1, 'only', 'const y = 2;');
+    expect(session.reportUncaught('boom')).toEqual({ cellId: 'only', failure: { name: 'Thrown', message: 'boom' } });
+  });
+});

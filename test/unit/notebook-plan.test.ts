@@ -93,3 +93,14 @@ describe('NotebookPlan', () => {
     expect(() => new NotebookPlan(['a', 'a'])).toThrow(/Duplicate cell id: a/);
   });
 });
+
+describe('NotebookPlan and late errors', () => {
+  it('marks a finished cell as failed when one of its timers throws later', () => {
+    const plan = new NotebookPlan(['a', 'b']);
+    plan.requestRun('a');
+    runQueue(plan);
+    plan.failedLate('a');
+    expect(plan.state('a')).toBe('error');
+    expect(plan.requestRun('b')).toEqual(['a', 'b']);
+  });
+});

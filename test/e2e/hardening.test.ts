@@ -1,0 +1,90 @@
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/use-browser.ts';
+import { cell, errorOf, outputOf, replaceCode, runCell, waitForState } from '../support/cells.ts';
+
+const siteUrl = inject('siteUrl');
+const browser = useBrowser();
+let page: Page;
+
+beforeEach(async () => {
+  const context = await browser().newContext();
+  page = await context.newPage();
+  await page.goto(`${siteUrl}en/demo/`);
+  await cell(page, 'tensors').locator('[data-action="run"]').waitFor({ state: 'visible' });
+  return () => context.close();
+});
+
+describe('broken code', () => {
+  it.each([
+    ['a thrown value that is not an Error', 'const ok = 1;\nthrow { code: 7 };', /Thrown: \{"code":7\}/],
+    ['an awaited rejected promise', 'const ok = 1;\nawait Promise.reject(new Error("refused"));', /Error: refused \(line 2, column 22\)/],
+    [
+      'a timer that throws while the cell waits for it',
+      'await new Promise(() => {\n  setTimeout(() => {\n    null.x;\n  }, 10);\n});',
+      /TypeError: .*null.* \(line 3, column 10\)/,
+    ],
+    ['infinite recursion', 'function f() {\n  return f();\n}\nf();', /RangeError: Maximum call stack size exceeded/],
+    ['a huge array', 'const big = new Array(2 ** 32);', /RangeError: Invalid array length \(line 1, column 13\)/],
+  ])('shows %s inline, with the cell in error', async (_case, code, expected) => {
+    await replaceCode(page, 'tensors', code);
+    expect(await runCell(page, 'tensors')).toBe('error');
+    expect(await errorOf(page, 'tensors')).toMatch(expected);
+    expect(await cell(page, 'matmul').getAttribute('data-state')).toBe('idle');
+  });
+
+  it('reports an error thrown by a callback after its cell finished, under that cell', async () => {
+    await replaceCode(page, 'tensors', 'setTimeout(() => {\n  throw new Error("later");\n}, 200);\nprint("finished");');
+    expect(await runCell(page, 'tensors')).toBe('done');
+    await waitForState(page, 'tensors', ['error'], 5_000);
+    expect(await errorOf(page, 'tensors')).toMatch(/Error: later \(line 2, column 9\)/);
+    expect(await outputOf(page, 'tensors')).toBe('finished');
+  });
+
+  it('reports a promise rejected and never awaited', async () => {
+    await replaceCode(page, 'tensors', 'Promise.reject(new Error("nobody listens"));\nprint("returned");');
+    await cell(page, 'tensors').locator('[data-action="run"]').click();
+    await waitForState(page, 'tensors', ['error'], 5_000);
+    expect(await errorOf(page, 'tensors')).toMatch(/Error: nobody listens \(line 1, column 16\)/);
+  });
+
+  it('refuses a tensor too large for the backend with a clear error, and the session goes on', async () => {
+    await replaceCode(page, 'tensors', 'const huge = tf.zeros([1e9, 1e3]);');
+    expect(await runCell(page, 'tensors')).toBe('error');
+    expect(await errorOf(page, 'tensors')).not.toBe('');
+    await replaceCode(page, 'tensors', 'const a = tf.ones([4, 2]);\nprint("still alive");');
+    expect(await runCell(page, 'tensors')).toBe('done');
+    expect(await outputOf(page, 'tensors')).toBe('still alive');
+  });
+});
+
+describe('hostile output', () => {
+  it('renders printed HTML and script payloads as text, never as markup', async () => {
+    const payload = '<img src=x onerror="window.pwned = true"></script><script>window.pwned = true</script>';
+    await replaceCode(page, 'tensors', `print(${JSON.stringify(payload)});\nthrow new Error(${JSON.stringify(payload)});`);
+    expect(await runCell(page, 'tensors')).toBe('error');
+    expect(await outputOf(page, 'tensors')).toBe(payload);
+    expect(await errorOf(page, 'tensors')).toContain(payload);
+    expect(await cell(page, 'tensors').locator('img, script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).toBeUndefined();
+  });
+});
+
+describe('concurrency', () => {
+  it('runs a cell once when Run is pressed repeatedly, and queues two cells in page order', async () => {
+    // Globals of the worker count the runs: an output is cleared at each run, a counter is not.
+    await replaceCode(page, 'tensors', 'globalThis.log = [...(globalThis.log ?? []), "tensors"];\nprint("tensors ran");');
+    await replaceCode(page, 'matmul', 'globalThis.log = [...(globalThis.log ?? []), "matmul"];\nprint(globalThis.log.join(" "));');
+    const runMatmul = cell(page, 'matmul').locator('[data-action="run"]');
+    const runTensors = cell(page, 'tensors').locator('[data-action="run"]');
+    await runMatmul.click();
+    await runMatmul.click();
+    await runTensors.click();
+    await runMatmul.click();
+    await waitForState(page, 'matmul', ['done']);
+    await page.waitForTimeout(300);
+    expect(await outputOf(page, 'tensors')).toBe('tensors ran');
+    expect(await outputOf(page, 'matmul')).toBe('tensors matmul');
+    expect(await cell(page, 'tensors').getAttribute('data-state')).toBe('done');
+  });
+});
