@@ -71,9 +71,13 @@ describe('hostile output', () => {
 });
 
 describe('concurrency', () => {
-  it('runs a cell once when Run is pressed repeatedly, and queues two cells in page order', async () => {
+  it('runs a cell once when Run is pressed repeatedly during a run, and queues two cells in page order', async () => {
     // Globals of the worker count the runs: an output is cleared at each run, a counter is not.
-    await replaceCode(page, 'tensors', 'globalThis.log = [...(globalThis.log ?? []), "tensors"];\nprint("tensors ran");');
+    await replaceCode(
+      page,
+      'tensors',
+      'globalThis.log = [...(globalThis.log ?? []), "tensors"];\nawait new Promise((resolve) => setTimeout(resolve, 700));\nprint("tensors ran");',
+    );
     await replaceCode(page, 'matmul', 'globalThis.log = [...(globalThis.log ?? []), "matmul"];\nprint(globalThis.log.join(" "));');
     const runMatmul = cell(page, 'matmul').locator('[data-action="run"]');
     const runTensors = cell(page, 'tensors').locator('[data-action="run"]');
