@@ -4,7 +4,7 @@
  * reader code itself, so the page stays responsive whatever a cell does.
  */
 import { NotebookPlan, type CellState } from '../runtime/notebook-plan.ts';
-import { BACKENDS, type BackendName, type FromWorker, type ResultValue } from '../runtime/protocol.ts';
+import { BACKENDS, type BackendName, type FromWorker, type ResultValue, type TensorMemory } from '../runtime/protocol.ts';
 import type { CellHost, LiveCellElement } from './live-cell.ts';
 import type { FigureHost, LiveFigureElement } from './live-figure.ts';
 import type { FigureFrame, FigureProgramName } from '../figures/programs.ts';
@@ -154,6 +154,7 @@ export class PageSession implements CellHost, FigureHost {
         const cell = this.#cells.get(running.cellId);
         if (message.value !== undefined) cell?.appendOutput(message.value);
         this.#showResults(message.results);
+        this.#showMemory(message.memory);
         this.#plan.finish(running.cellId, true);
         this.#pump();
         return;
@@ -227,6 +228,16 @@ export class PageSession implements CellHost, FigureHost {
         total: megabytes.format(totalBytes / 1e6),
       });
     }
+  }
+
+  #showMemory(memory: TensorMemory): void {
+    const element = this.#controls?.querySelector<HTMLElement>('[data-memory]');
+    if (!element) return;
+    element.hidden = false;
+    element.dataset['tensors'] = String(memory.numTensors);
+    element.dataset['gpuBytes'] = String(memory.numBytesInGPU ?? 0);
+    const size = new Intl.NumberFormat(this.#locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+    element.textContent = this.#t('session.memory', { tensors: memory.numTensors, size: size.format(memory.numBytes / 1e6) });
   }
 
   #hideDataProgress(): void {

@@ -47,6 +47,7 @@ const fr = {
     'Ce que vous appelez n’est pas une fonction : vérifiez le nom de l’opération dans la documentation de TensorFlow.js.',
   'error.hint.loadFailed':
     'Les données n’ont pas pu être chargées. Vérifiez la connexion, puis relancez la cellule (bouton Exécuter) pour réessayer.',
+  'session.memory': 'Mémoire TensorFlow.js : {tensors} tenseurs, {size}',
   'data.progressLabel': 'Téléchargement des données MNIST',
   'data.loading': 'Chargement de MNIST : {percent} % ({loaded} sur {total})',
   'cell.retry': 'Réessayer',
@@ -126,6 +127,7 @@ const en: UiStrings = {
   'error.hint.dtypeMismatch': 'The dtypes do not match: convert with tf.cast(x, "float32").',
   'error.hint.notAFunction': 'What you call is not a function: check the operation’s name in the TensorFlow.js documentation.',
   'error.hint.loadFailed': 'The data could not be loaded. Check the connection, then run the cell again (Run button) to retry.',
+  'session.memory': 'TensorFlow.js memory: {tensors} tensors, {size}',
   'data.progressLabel': 'Downloading the MNIST data',
   'data.loading': 'Loading MNIST: {percent}% ({loaded} of {total})',
   'cell.retry': 'Retry',
@@ -200,6 +202,7 @@ const ja: UiStrings = {
   'error.hint.dtypeMismatch': 'dtype が一致しません。tf.cast(x, "float32") で変換してください。',
   'error.hint.notAFunction': '呼び出そうとしたものは関数ではありません。TensorFlow.js のドキュメントで演算の名前を確かめてください。',
   'error.hint.loadFailed': 'データを読み込めませんでした。接続を確かめてから、セルをもう一度実行（実行ボタン）して再試行してください。',
+  'session.memory': 'TensorFlow.js のメモリ：テンソル {tensors} 個、{size}',
   'data.progressLabel': 'MNIST データのダウンロード',
   'data.loading': 'MNIST を読み込み中：{percent}%（{total} 中 {loaded}）',
   'cell.retry': '再試行',

@@ -13,6 +13,7 @@ import {
   type SessionScope,
 } from './execute-cell.ts';
 import type { CompiledCell } from './compile-cell.ts';
+import { disposeReplaced, reachableTensors } from './tensor-lifetimes.ts';
 import { formatPrinted, formatValue } from './format-value.ts';
 import { isTensorLike } from './format-tensor.ts';
 import type { ResultValue } from './protocol.ts';
@@ -90,11 +91,16 @@ export class CellSession {
     });
     uncaught.catch(() => undefined);
     this.#lastCellId = cellId;
+    let engineScope = false;
     try {
       const compiled = compileOrFail(code, cellId);
       this.#compiled.set(cellId, compiled);
       await this.#loadGlobalsFor(compiled.identifiers);
+      const previous = new Map(compiled.declaredNames.map((name) => [name, this.scope[name]]));
+      this.#tf.engine().startScope();
+      engineScope = true;
       const result = await Promise.race([executeCell(compiled, cellId, this.scope, { ...builtins, ...this.#globals }), uncaught]);
+      disposeReplaced(this.#tf, previous, this.scope);
       const value = result.hasValue ? formatValue(result.value) : undefined;
       return { ok: true, ...(value === undefined ? {} : { value }), results: this.#changedResults(resultNames) };
     } catch (error) {
@@ -102,6 +108,8 @@ export class CellSession {
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, failure: { name: 'InternalError', message } };
     } finally {
+      // Frees the tensors the cell made and the session cannot reach (after printing its value).
+      if (engineScope) this.#tf.engine().endScope(reachableTensors(this.#tf, Object.values(this.scope)));
       this.#running = undefined;
     }
   }

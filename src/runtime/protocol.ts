@@ -13,6 +13,14 @@ export type ResultValue =
   /** A tensor's values, for figures drawn from the session (weights, probabilities). */
   | { kind: 'tensor'; shape: number[]; values: number[] };
 
+/** What TensorFlow.js holds after a run, for the session bar. */
+export interface TensorMemory {
+  numTensors: number;
+  numBytes: number;
+  /** WebGL only: bytes held in GPU textures. */
+  numBytesInGPU?: number;
+}
+
 export type ToWorker =
   | { type: 'start'; preferredBackend?: BackendName }
   | { type: 'run'; runId: number; cellId: string; code: string; resultNames: readonly string[] }
@@ -21,7 +29,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready'; backend: BackendName; fallbackReason?: string }
   | { type: 'output'; runId: number; chunk: OutputChunk }
-  | { type: 'done'; runId: number; value?: string; results: Record<string, ResultValue> }
+  | { type: 'done'; runId: number; value?: string; results: Record<string, ResultValue>; memory: TensorMemory }
   | { type: 'failed'; runId: number; failure: CellFailure }
   | { type: 'fatal'; message: string }
   /** The data set a cell needs is downloading (compressed bytes). */

@@ -8,7 +8,7 @@ import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-cpu';
 import { CellSession } from '../runtime/cell-session.ts';
 import { OutputBatcher } from '../runtime/output-batcher.ts';
-import type { FromWorker, ToWorker } from '../runtime/protocol.ts';
+import type { FromWorker, TensorMemory, ToWorker } from '../runtime/protocol.ts';
 import { chooseBackend } from './choose-backend.ts';
 import { FIGURE_PROGRAMS } from '../figures/programs.ts';
 import { loadMnistGlobal } from '../runtime/mnist-global.ts';
@@ -60,6 +60,15 @@ function start(message: Extract<ToWorker, { type: 'start' }>): Promise<boolean> 
   return backendReady;
 }
 
+function tensorMemory(): TensorMemory {
+  const memory = tf.memory() as ReturnType<typeof tf.memory> & { numBytesInGPU?: number };
+  return {
+    numTensors: memory.numTensors,
+    numBytes: memory.numBytes,
+    ...(memory.numBytesInGPU === undefined ? {} : { numBytesInGPU: memory.numBytesInGPU }),
+  };
+}
+
 async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
   if (!(await (backendReady ?? start({ type: 'start' })))) return;
   const outcome = await session.run(message.runId, message.cellId, message.code, message.resultNames);
@@ -69,6 +78,7 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
       type: 'done',
       runId: message.runId,
       results: outcome.results,
+      memory: tensorMemory(),
       ...(outcome.value === undefined ? {} : { value: outcome.value }),
     });
   } else {

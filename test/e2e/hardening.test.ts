@@ -92,3 +92,25 @@ describe('concurrency', () => {
     expect(await cell(page, 'tensors').getAttribute('data-state')).toBe('done');
   });
 });
+
+describe('memory', () => {
+  it('keeps the tensor count where the first run of the training cell left it', async () => {
+    await page.goto(`${siteUrl}en/mnist-softmax/`);
+    const runTrain = cell(page, 'train').locator('[data-action="run"]');
+    await runTrain.click();
+    await waitForState(page, 'train', ['done'], 180_000);
+    const memory = page.locator('[data-memory]');
+    const afterFirst = await memory.getAttribute('data-tensors');
+    const gpuBytesAfterFirst = await memory.getAttribute('data-gpu-bytes');
+    expect(Number(afterFirst)).toBeGreaterThan(0);
+    expect(Number(gpuBytesAfterFirst)).toBeGreaterThan(0);
+    for (let run = 0; run < 2; run++) {
+      await runTrain.click();
+      await waitForState(page, 'train', ['running']);
+      await waitForState(page, 'train', ['done'], 180_000);
+    }
+    expect(await memory.getAttribute('data-tensors')).toBe(afterFirst);
+    expect(await memory.getAttribute('data-gpu-bytes')).toBe(gpuBytesAfterFirst);
+    expect(await memory.textContent()).toMatch(/^TensorFlow\.js memory: \d+ tensors, [\d.]+ MB$/);
+  });
+});

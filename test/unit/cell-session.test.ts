@@ -174,3 +174,38 @@ describe('CellSession and errors nobody caught', () => {
     expect(session.reportUncaught('boom')).toEqual({ cellId: 'only', failure: { name: 'Thrown', message: 'boom' } });
   });
 });
+
+describe('CellSession memory', () => {
+  it('keeps the number of tensors flat when a training cell runs ten times', async () => {
+    const { session } = sessionWithOutput();
+    await session.run(1, 'data', 'const xs = tf.randomUniform([20, 4]);\nconst ys = tf.randomUniform([20, 2]);');
+    const train = [
+      'const W = tf.variable(tf.zeros([4, 2]));',
+      'const optimizer = tf.train.adam(0.01);',
+      'for (let i = 0; i < 5; i++) optimizer.minimize(() => tf.mean(tf.square(tf.sub(tf.matMul(xs, W), ys))));',
+      'print("W[0]", tf.gather(W, 0));',
+      'tf.sum(W)',
+    ].join('\n');
+    await session.run(2, 'train', train);
+    const afterFirst = tf.memory().numTensors;
+    for (let run = 3; run < 12; run++) expect(await session.run(run, 'train', train)).toMatchObject({ ok: true });
+    expect(tf.memory().numTensors).toBe(afterFirst);
+  });
+
+  it('keeps tensors the session can still reach, in arrays and objects too', async () => {
+    const { session } = sessionWithOutput();
+    await session.run(1, 'a', 'const pair = [tf.ones([2]), { inner: tf.zeros([3]) }];\nconst [first] = pair;');
+    expect(await session.run(2, 'b', 'tf.add(pair[1].inner, 1).sum().dataSync()[0] + first.sum().dataSync()[0]')).toMatchObject({
+      ok: true,
+      value: '5',
+    });
+  });
+
+  it('does not free a replaced tensor that another variable still holds', async () => {
+    const { session } = sessionWithOutput();
+    await session.run(1, 'a', 'let t = tf.ones([2]);\nconst alias = t;');
+    await session.run(2, 'b', 't = tf.zeros([2]);');
+    await session.run(3, 'a2', 'let t = tf.scalar(5);');
+    expect(await session.run(4, 'c', 'alias.sum().dataSync()[0]')).toMatchObject({ ok: true, value: '2' });
+  });
+});

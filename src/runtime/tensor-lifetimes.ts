@@ -1,0 +1,49 @@
+/**
+ * Keeps a session's memory flat when the reader runs cells again and again.
+ *
+ * - Tensors a cell creates and does not keep in a top-level variable (e.g. `print(tf.gather(W, 0))`)
+ *   are freed when the cell ends: the cell runs inside an engine scope, like tf.tidy, which keeps
+ *   only what the session can still reach. `tf.keep(t)` keeps anything else.
+ * - Tensors, variables and optimizers that a re-run replaces (`const W = tf.variable(...)` run
+ *   again) are freed, unless another top-level variable still holds them.
+ */
+import type * as tfCore from '@tensorflow/tfjs-core';
+
+type Tf = typeof tfCore;
+
+const MAX_DEPTH = 4;
+
+/** Every tensor reachable from `roots` through arrays, plain objects, Maps and Sets. */
+export function reachableTensors(tf: Tf, roots: Iterable<unknown>): tfCore.Tensor[] {
+  const found = new Set<tfCore.Tensor>();
+  const seen = new Set<object>();
+  const visit = (value: unknown, depth: number): void => {
+    if (typeof value !== 'object' || value === null || depth > MAX_DEPTH || seen.has(value)) return;
+    if (value instanceof tf.Tensor) {
+      if (!value.isDisposed) found.add(value);
+      return;
+    }
+    seen.add(value);
+    if (Array.isArray(value) || value instanceof Set) for (const item of value) visit(item, depth + 1);
+    else if (value instanceof Map) for (const item of value.values()) visit(item, depth + 1);
+    else if (isPlainObject(value)) for (const item of Object.values(value)) visit(item, depth + 1);
+  };
+  for (const root of roots) visit(root, 0);
+  return [...found];
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** Frees what re-declared names held before, unless still held by a top-level variable. */
+export function disposeReplaced(tf: Tf, previous: ReadonlyMap<string, unknown>, scope: Record<string, unknown>): void {
+  const stillHeld = new Set(Object.values(scope));
+  for (const [name, old] of previous) {
+    // tf.Tensor and tf.Optimizer answer instanceof by looking at the value's members: objects only.
+    if (typeof old !== 'object' || old === null || old === scope[name] || stillHeld.has(old)) continue;
+    if (old instanceof tf.Tensor && !old.isDisposed) old.dispose();
+    else if (old instanceof tf.Optimizer) old.dispose();
+  }
+}
