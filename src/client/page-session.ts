@@ -118,6 +118,17 @@ export class PageSession implements CellHost, FigureHost {
       case 'ready':
         this.#setBackend(message.backend, message.fallbackReason);
         return;
+      case 'gpu-lost': {
+        this.#connection?.terminate();
+        this.#connection = undefined;
+        this.#running = undefined;
+        this.#endPlaybacks(this.#t('session.gpuLost'));
+        const interrupted = this.#plan.lostWhileRunning();
+        if (interrupted) this.#cells.get(interrupted)?.showError({ name: 'GPUError', message: this.#t('session.gpuLost') });
+        this.#setBackend(undefined);
+        this.#showNotice(this.#t('session.gpuLost'));
+        return;
+      }
       case 'late-error':
         this.#cells.get(message.cellId)?.showError(message.failure);
         this.#plan.failedLate(message.cellId);

@@ -48,6 +48,8 @@ const fr = {
   'error.hint.loadFailed':
     'Les données n’ont pas pu être chargées. Vérifiez la connexion, puis relancez la cellule (bouton Exécuter) pour réessayer.',
   'session.memory': 'Mémoire TensorFlow.js : {tensors} tenseurs, {size}',
+  'session.gpuLost':
+    'Le contexte WebGL (la carte graphique) a été perdu : la session a été arrêtée pour ne jamais afficher de résultats faux. Relancez les cellules, une nouvelle session démarrera.',
   'data.progressLabel': 'Téléchargement des données MNIST',
   'data.loading': 'Chargement de MNIST : {percent} % ({loaded} sur {total})',
   'cell.retry': 'Réessayer',
@@ -128,6 +130,8 @@ const en: UiStrings = {
   'error.hint.notAFunction': 'What you call is not a function: check the operation’s name in the TensorFlow.js documentation.',
   'error.hint.loadFailed': 'The data could not be loaded. Check the connection, then run the cell again (Run button) to retry.',
   'session.memory': 'TensorFlow.js memory: {tensors} tensors, {size}',
+  'session.gpuLost':
+    'The WebGL context (the graphics card) was lost: the session was stopped so that it never shows wrong results. Run the cells again to start a new session.',
   'data.progressLabel': 'Downloading the MNIST data',
   'data.loading': 'Loading MNIST: {percent}% ({loaded} of {total})',
   'cell.retry': 'Retry',
@@ -203,6 +207,8 @@ const ja: UiStrings = {
   'error.hint.notAFunction': '呼び出そうとしたものは関数ではありません。TensorFlow.js のドキュメントで演算の名前を確かめてください。',
   'error.hint.loadFailed': 'データを読み込めませんでした。接続を確かめてから、セルをもう一度実行（実行ボタン）して再試行してください。',
   'session.memory': 'TensorFlow.js のメモリ：テンソル {tensors} 個、{size}',
+  'session.gpuLost':
+    'WebGL のコンテキスト（グラフィックスカード）が失われました。誤った結果を表示しないよう、セッションを停止しました。セルをもう一度実行すると、新しいセッションが始まります。',
   'data.progressLabel': 'MNIST データのダウンロード',
   'data.loading': 'MNIST を読み込み中：{percent}%（{total} 中 {loaded}）',
   'cell.retry': '再試行',

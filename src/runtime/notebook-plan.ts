@@ -87,6 +87,14 @@ export class NotebookPlan {
     if (this.state(cellId) === 'done') this.#set(cellId, 'error');
   }
 
+  /** The session was lost under a running cell (e.g. the GPU): it failed, and the rest is stale. */
+  lostWhileRunning(): string | undefined {
+    const running = this.#order.find((id) => this.state(id) === 'running');
+    this.stopped();
+    if (running !== undefined) this.#set(running, 'error');
+    return running;
+  }
+
   /** The reader changed the code of `cellId`. */
   edited(cellId: string): void {
     const position = this.#indexOf(cellId);

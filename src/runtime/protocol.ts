@@ -35,6 +35,8 @@ export type FromWorker =
   /** The data set a cell needs is downloading (compressed bytes). */
   | { type: 'data-progress'; loadedBytes: number; totalBytes: number }
   | { type: 'data-ready' }
+  /** The WebGL context was lost: every number from now on could be wrong, so the page restarts the session. */
+  | { type: 'gpu-lost' }
   /** A cell that had finished threw later (a timer, a callback, an unhandled rejection). */
   | { type: 'late-error'; cellId: string; failure: CellFailure }
   | { type: 'figure-frame'; runId: number; frame: FigureFrame }

@@ -49,6 +49,7 @@ let backendReady: Promise<boolean> | undefined;
 function start(message: Extract<ToWorker, { type: 'start' }>): Promise<boolean> {
   backendReady ??= chooseBackend(tf, message.preferredBackend).then(
     (choice) => {
+      if (choice.backend === 'webgl') watchForContextLoss();
       post({ type: 'ready', ...choice });
       return true;
     },
@@ -67,6 +68,12 @@ function tensorMemory(): TensorMemory {
     numBytes: memory.numBytes,
     ...(memory.numBytesInGPU === undefined ? {} : { numBytesInGPU: memory.numBytesInGPU }),
   };
+}
+
+/** A lost WebGL context makes every later result wrong; the page must restart this worker. */
+function watchForContextLoss(): void {
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: { canvas?: EventTarget } } };
+  backend.gpgpu?.gl?.canvas?.addEventListener('webglcontextlost', () => post({ type: 'gpu-lost' }));
 }
 
 async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { outputOf, runCell } from '../support/cells.ts';
+import { outputOf, runCell, waitForState } from '../support/cells.ts';
+import { argMax, printedTensor } from '../support/article.ts';
 
 const siteUrl = inject('siteUrl');
 // A browser with no GPU and no software rasteriser: WebGL cannot start, in the page or in a
@@ -25,5 +26,22 @@ describe('without WebGL', () => {
     await page.goto(`${siteUrl}en/demo/?backend=cpu`);
     expect(await runCell(page, 'tensors')).toBe('done');
     expect(await page.locator('[data-backend]').getAttribute('data-backend')).toBe('cpu');
+  });
+});
+
+describe('the article without WebGL', () => {
+  it('still reproduces the article’s results on the fallback backend', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${siteUrl}en/mnist-softmax/`);
+    await page.locator('[data-action="run-all"]').click();
+    await waitForState(page, 'gradients', ['done', 'error'], 300_000);
+    expect(await page.locator('[data-cell][data-state="error"]').count()).toBe(0);
+    expect(await page.locator('[data-backend-indicator]').getAttribute('data-backend')).toBe('wasm');
+    const accuracy = Number(/accuracy: ([\d.]+)/.exec(await outputOf(page, 'evaluate'))?.[1]);
+    expect(accuracy).toBeGreaterThan(0.9);
+    expect(accuracy).toBeLessThan(0.93);
+    expect(argMax(await printedTensor(page, 'softmax', 'y'))).toBe(7);
+    expect(await printedTensor(page, 'predictions', 'y')).toEqual([7, 2, 1, 0, 4, 1, 4, 9, 5, 9]);
+    await page.close();
   });
 });

@@ -114,3 +114,23 @@ describe('memory', () => {
     expect(await memory.textContent()).toMatch(/^TensorFlow\.js memory: \d+ tensors, [\d.]+ MB$/);
   });
 });
+
+describe('a lost GPU', () => {
+  it('stops the session with a clear message when the WebGL context is lost, and the next run works', async () => {
+    await replaceCode(
+      page,
+      'tensors',
+      'tf.backend().gpgpu.gl.getExtension("WEBGL_lose_context").loseContext();\nawait new Promise((resolve) => setTimeout(resolve, 3000));\nprint("wrong numbers");',
+    );
+    await cell(page, 'tensors').locator('[data-action="run"]').click();
+    await waitForState(page, 'tensors', ['error'], 10_000);
+    expect(await errorOf(page, 'tensors')).toContain('WebGL context');
+    expect(await outputOf(page, 'tensors')).not.toContain('wrong numbers');
+    expect(await page.locator('[data-session-notice]').textContent()).toContain('WebGL context');
+
+    await replaceCode(page, 'tensors', 'const a = tf.ones([4, 2]);\nprint(tf.sum(a).dataSync()[0]);');
+    expect(await runCell(page, 'tensors')).toBe('done');
+    expect(await outputOf(page, 'tensors')).toBe('8');
+    expect(await page.locator('[data-backend-indicator]').getAttribute('data-backend')).toBe('webgl');
+  });
+});

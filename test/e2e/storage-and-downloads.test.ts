@@ -34,7 +34,11 @@ describe('data downloads that fail', () => {
 
   it.each([
     ['truncated', (body: Buffer) => ({ status: 200, body: body.subarray(0, 1000) }), /truncated|got 1000 of/],
-    ['corrupted', (body: Buffer) => ({ status: 200, body: Buffer.from(body.map((byte, i) => (i === 500 ? byte ^ 0xff : byte))) }), /SHA-256/],
+    [
+      'corrupted',
+      (body: Buffer) => ({ status: 200, body: Buffer.from(body.map((byte, i) => (i === 500 ? byte ^ 0xff : byte))) }),
+      /SHA-256/,
+    ],
   ])('says so when a data file arrives %s, and Retry recovers', async (_case, damage, expected) => {
     const context = await browser().newContext();
     let damaged = true;

@@ -104,3 +104,15 @@ describe('NotebookPlan and late errors', () => {
     expect(plan.requestRun('b')).toEqual(['a', 'b']);
   });
 });
+
+describe('NotebookPlan when the session is lost', () => {
+  it('fails the running cell and marks the cells that had run stale', () => {
+    const plan = new NotebookPlan(['a', 'b', 'c']);
+    plan.requestRunAll();
+    const first = plan.startNext();
+    if (first) plan.finish(first, true);
+    plan.startNext();
+    expect(plan.lostWhileRunning()).toBe('b');
+    expect(Object.fromEntries(plan.cellIds.map((id) => [id, plan.state(id)]))).toEqual({ a: 'stale', b: 'error', c: 'idle' });
+  });
+});
