@@ -21,6 +21,24 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
   // mnistAssets first: it writes public/data/mnist before the dev server or the build reads public/.
+  // A Content-Security-Policy <meta> on every page: only the site's own scripts (Astro adds the
+  // hashes of those it inlines), its worker and data. Styles allow 'unsafe-inline' because CodeMirror
+  // injects its styles at run time and figures set CSS variables in style attributes. The cells'
+  // eval runs in the worker, which this page policy does not cover.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'none'",
+      ],
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
   integrations: [mnistAssets(), cellOutputs(), mdx()],
   vite: {
     // The session worker loads the WASM backend lazily, which needs an ES module worker.

@@ -134,3 +134,34 @@ describe('a lost GPU', () => {
     expect(await page.locator('[data-backend-indicator]').getAttribute('data-backend')).toBe('webgl');
   });
 });
+
+describe('Content-Security-Policy', () => {
+  it('blocks scripts the site did not ship, and nothing the site needs', async () => {
+    const context = await browser().newContext();
+    const fresh = await context.newPage();
+    await fresh.addInitScript(() => {
+      const violations: string[] = [];
+      (window as unknown as { violations: string[] }).violations = violations;
+      document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    await fresh.goto(`${siteUrl}en/demo/`);
+    await fresh.locator('[data-action="run-all"]').click();
+    await waitForState(fresh, 'fit', ['done']);
+    await replaceCode(fresh, 'tensors', 'print("editor works")');
+    expect(await runCell(fresh, 'tensors')).toBe('done');
+    expect(await fresh.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+
+    await fresh.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.append(script);
+      const image = document.createElement('img');
+      image.setAttribute('onerror', 'window.injected = true');
+      image.src = 'data:,broken';
+      document.body.append(image);
+    });
+    await fresh.waitForTimeout(200);
+    expect(await fresh.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+    await context.close();
+  });
+});
