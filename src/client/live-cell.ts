@@ -95,7 +95,22 @@ export class LiveCellElement extends HTMLElement {
     this.#observer.observe(this);
   }
 
+  /** Code that came with a share link: shown and marked, never run until the reader presses Run. */
+  loadSharedCode(code: string): void {
+    if (this.#editor) this.#editor.setCode(code);
+    else this.#applyCode(code);
+    this.toggleAttribute('data-from-link', true);
+    this.#part('[data-from-link-mark]').hidden = false;
+  }
+
+  /** The reader's version differs from the article's. */
+  get isModified(): boolean {
+    return this.code !== this.#original;
+  }
+
   reset(): void {
+    this.removeAttribute('data-from-link');
+    this.#part('[data-from-link-mark]').hidden = true;
     if (this.#editor) this.#editor.setCode(this.#original);
     else this.#applyCode(this.#original);
     this.#context?.store.clear(this.cellId);

@@ -7,6 +7,7 @@ import { LiveCellElement } from './live-cell.ts';
 import { LiveFigureElement } from './live-figure.ts';
 import { PageSession } from './page-session.ts';
 import { readUiStrings } from './ui-strings.ts';
+import { setUpSharing } from './share-links.ts';
 
 customElements.define('live-cell', LiveCellElement);
 customElements.define('live-figure', LiveFigureElement);
@@ -24,4 +25,5 @@ if (cells.length > 0 || figures.length > 0) {
     cell.addEventListener('pointerenter', () => session.warmUp(), { once: true });
     cell.addEventListener('focusin', () => session.warmUp(), { once: true });
   }
+  setUpSharing(cells, document.querySelector('live-session'), t);
 }

@@ -266,9 +266,10 @@ export class PageSession implements CellHost, FigureHost {
       delete indicator.dataset['backend'];
       indicator.textContent = this.#t('session.backend.none');
     }
-    this.#showNotice(
-      fallbackReason && backend ? this.#t('session.backend.fallback', { reason: fallbackReason, backend: backend.toUpperCase() }) : '',
-    );
+    // Only a fallback has something to say; other notices (a share link, say) stay.
+    if (fallbackReason && backend) {
+      this.#showNotice(this.#t('session.backend.fallback', { reason: fallbackReason, backend: backend.toUpperCase() }));
+    }
   }
 
   #setIndicatorText(text: string): void {
