@@ -37,12 +37,23 @@ export function isTensorLike(value: unknown): value is TensorLike {
   );
 }
 
+/**
+ * Printing reads every value back (from the GPU on WebGL): past this many values (40 MB of
+ * float32) a print would stall or exhaust the worker, so only the shape and dtype are shown.
+ */
+export const MAX_VALUES_TO_PRINT = 10_000_000;
+
 export function formatTensor(tensor: TensorLike, options: TensorFormatOptions = {}): string {
   const threshold = options.threshold ?? 1000;
   const edgeItems = options.edgeItems ?? 3;
   const lineWidth = options.lineWidth ?? 75;
   const label = options.label ?? 'tf.Tensor';
   const shape = [...tensor.shape];
+  const size = shape.reduce((a, b) => a * b, 1);
+  if (size > MAX_VALUES_TO_PRINT) {
+    const shapeText = `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
+    return `${label}(<${size} values, too many to print>, shape=${shapeText}, dtype=${tensor.dtype})`;
+  }
   const values = Array.from(tensor.dataSync() as ArrayLike<number | string>);
   const summarise = values.length > threshold;
 

@@ -48,6 +48,12 @@ describe('broken code', () => {
     expect(await errorOf(page, 'tensors')).toMatch(/Error: nobody listens \(line 1, column 16\)/);
   });
 
+  it('creates tf.zeros([1e9]) lazily and prints it without reading 4 GB back', async () => {
+    await replaceCode(page, 'tensors', 'const z = tf.zeros([1e9]);\nprint(z);');
+    expect(await runCell(page, 'tensors')).toBe('done');
+    expect(await outputOf(page, 'tensors')).toBe('tf.Tensor(<1000000000 values, too many to print>, shape=(1000000000,), dtype=float32)');
+  });
+
   it('refuses a tensor too large for the backend with a clear error, and the session goes on', async () => {
     await replaceCode(page, 'tensors', 'const huge = tf.zeros([1e9, 1e3]);');
     expect(await runCell(page, 'tensors')).toBe('error');
@@ -71,7 +77,7 @@ describe('hostile output', () => {
 });
 
 describe('concurrency', () => {
-  it('runs a cell once when Run is pressed repeatedly during a run, and queues two cells in page order', async () => {
+  it('runs a cell once when Run or Run all is pressed during a run, and queues cells in page order', async () => {
     // Globals of the worker count the runs: an output is cleared at each run, a counter is not.
     await replaceCode(
       page,
@@ -85,7 +91,8 @@ describe('concurrency', () => {
     await runMatmul.click();
     await runTensors.click();
     await runMatmul.click();
-    await waitForState(page, 'matmul', ['done']);
+    await page.locator('[data-action="run-all"]').click();
+    await waitForState(page, 'fit', ['done']);
     await page.waitForTimeout(300);
     expect(await outputOf(page, 'tensors')).toBe('tensors ran');
     expect(await outputOf(page, 'matmul')).toBe('tensors matmul');

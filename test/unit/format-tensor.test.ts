@@ -92,3 +92,16 @@ describe('formatValue', () => {
     expect(formatValue(t)).toBe('<disposed tf.Tensor>');
   });
 });
+
+describe('formatTensor on huge tensors', () => {
+  it('does not read back a tensor too large to print', () => {
+    const huge = {
+      shape: [1e9],
+      dtype: 'float32',
+      dataSync: () => {
+        throw new Error('must not read 4 GB back');
+      },
+    };
+    expect(formatTensor(huge)).toBe('tf.Tensor(<1000000000 values, too many to print>, shape=(1000000000,), dtype=float32)');
+  });
+});
