@@ -42,8 +42,9 @@ export class LiveCellElement extends HTMLElement {
   #bakedOutput = '';
   /** The baked chart, restored with the baked output. */
   #bakedChart = '';
-  #plots: Record<string, Array<[number, number]>> = {};
   #bakedBackend: string | undefined;
+  /** The points a running cell plotted so far, by series. */
+  #plots: Record<string, Array<[number, number]>> = {};
 
   get cellId(): string {
     return this.dataset['cell'] ?? '';
@@ -52,10 +53,6 @@ export class LiveCellElement extends HTMLElement {
   /** The code that Run executes: the reader's version if they edited it. */
   get code(): string {
     return this.#editor?.code ?? this.#code;
-  }
-
-  get original(): string {
-    return this.#original;
   }
 
   /** Called once by the page session; wires buttons, restores edits, prepares the editor. */

@@ -69,12 +69,8 @@ export class PageSession implements CellHost, FigureHost {
   /** Terminating the worker is the only stop that also ends `while (true) {}`. */
   stop(): void {
     if (!this.#connection) return;
-    this.#connection.terminate();
-    this.#connection = undefined;
-    const interrupted = this.#running;
-    this.#running = undefined;
+    const interrupted = this.#dropWorker(this.#t('cell.stopped'));
     this.#plan.stopped();
-    this.#endPlaybacks(this.#t('cell.stopped'));
     if (interrupted) this.#cells.get(interrupted.cellId)?.appendOutput(this.#t('cell.stopped'));
     this.#setBackend(undefined);
   }
@@ -119,10 +115,7 @@ export class PageSession implements CellHost, FigureHost {
         this.#setBackend(message.backend, message.fallbackReason);
         return;
       case 'gpu-lost': {
-        this.#connection?.terminate();
-        this.#connection = undefined;
-        this.#running = undefined;
-        this.#endPlaybacks(this.#t('session.gpuLost'));
+        this.#dropWorker(this.#t('session.gpuLost'));
         const interrupted = this.#plan.lostWhileRunning();
         if (interrupted) this.#cells.get(interrupted)?.showError({ name: 'GPUError', message: this.#t('session.gpuLost') });
         this.#setBackend(undefined);
@@ -149,13 +142,15 @@ export class PageSession implements CellHost, FigureHost {
         else playback?.reject(new Error(message.error));
         return;
       }
-      case 'fatal':
-        this.#endPlaybacks(message.message);
+      case 'fatal': {
+        const interrupted = this.#dropWorker(message.message);
         this.#showNotice(this.#t('session.fatal', { message: message.message }));
-        this.#failRunning({ name: 'Error', message: message.message });
-        this.#connection?.terminate();
-        this.#connection = undefined;
+        if (interrupted) {
+          this.#cells.get(interrupted.cellId)?.showError({ name: 'Error', message: message.message });
+          this.#plan.finish(interrupted.cellId, false);
+        }
         return;
+      }
       case 'output':
         if (message.runId === this.#running?.runId) this.#cells.get(this.#running.cellId)?.showChunk(message.chunk);
         return;
@@ -189,12 +184,14 @@ export class PageSession implements CellHost, FigureHost {
     return running;
   }
 
-  #failRunning(failure: { name: string; message: string }): void {
-    const running = this.#running;
+  /** Ends the worker and everything it was doing; returns the cell that was running, if any. */
+  #dropWorker(reason: string): RunningCell | undefined {
+    this.#connection?.terminate();
+    this.#connection = undefined;
+    const interrupted = this.#running;
     this.#running = undefined;
-    if (!running) return;
-    this.#cells.get(running.cellId)?.showError(failure);
-    this.#plan.finish(running.cellId, false);
+    this.#endPlaybacks(reason);
+    return interrupted;
   }
 
   #onStateChange(cellId: string, state: CellState): void {
