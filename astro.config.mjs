@@ -18,7 +18,7 @@ export default defineConfig({
   },
   markdown: {
     processor: unified({ remarkPlugins: [remarkLiveCells] }),
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },
   // mnistAssets first: it writes public/data/mnist before the dev server or the build reads public/.
   // A Content-Security-Policy <meta> on every page: only the site's own scripts (Astro adds the

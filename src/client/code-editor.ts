@@ -43,6 +43,8 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
         highlightActiveLine(),
         syntaxHighlighting(defaultHighlightStyle),
         javascript(),
+        // Wrapped lines: no horizontal scrolling inside a cell, on a phone or elsewhere.
+        EditorView.lineWrapping,
         // Tab is left to the browser so keyboard users can move on; indentation is automatic.
         keymap.of([...defaultKeymap, ...historyKeymap]),
         EditorView.contentAttributes.of({ 'aria-label': options.label }),

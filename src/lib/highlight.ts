@@ -4,7 +4,8 @@
  */
 import { createHighlighter, type Highlighter } from 'shiki';
 
-export const SHIKI_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+// The high-contrast GitHub themes: every token passes WCAG AA contrast (the plain ones do not).
+export const SHIKI_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
 const LANGS = ['javascript', 'python', 'text'] as const;
 
 let highlighter: Promise<Highlighter> | undefined;

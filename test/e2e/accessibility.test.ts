@@ -1,0 +1,82 @@
+import AxeBuilder from '@axe-core/playwright';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/use-browser.ts';
+import { cell, waitForState } from '../support/cells.ts';
+
+const siteUrl = inject('siteUrl');
+const browser = useBrowser();
+
+const PAGES = [
+  '?stay',
+  'fr/',
+  'en/',
+  'ja/',
+  'fr/demo/',
+  'en/mnist-softmax/',
+  'fr/mnist-softmax/',
+  'ja/mnist-softmax/',
+  'en/404/',
+  '404.html',
+];
+
+async function seriousViolations(path: string, prepare?: (page: import('playwright-core').Page) => Promise<void>): Promise<string[]> {
+  // AxeBuilder needs a page from an explicit context.
+  const context = await browser().newContext();
+  const page = await context.newPage();
+  await page.goto(`${siteUrl}${path}`);
+  await prepare?.(page);
+  const results = await new AxeBuilder({ page }).analyze();
+  await context.close();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes
+          .map((node) => node.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+}
+
+describe('accessibility', () => {
+  it.each(PAGES)('%s has no serious or critical axe violation', async (path) => {
+    expect(await seriousViolations(path)).toEqual([]);
+  });
+
+  it('has none either once cells have run and editors are loaded', async () => {
+    const violations = await seriousViolations('en/demo/', async (page) => {
+      await page.locator('[data-action="run-all"]').click();
+      await waitForState(page, 'fit', ['done']);
+      await cell(page, 'tensors').locator('[data-code]').click();
+      await cell(page, 'tensors').locator('.cm-content').waitFor();
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('lets a keyboard user run and stop a cell', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${siteUrl}en/demo/`);
+    const run = cell(page, 'tensors').locator('[data-action="run"]');
+    await run.waitFor({ state: 'visible' });
+    await run.focus();
+    await page.keyboard.press('Enter');
+    await waitForState(page, 'tensors', ['done']);
+    // Stop is disabled while nothing runs, so Tab from Run goes to Reset.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('reset');
+
+    // Now a cell that never ends, edited and stopped with the keyboard alone.
+    await page.keyboard.press('Tab'); // the code, after the buttons: the editor loads and takes the focus
+    await cell(page, 'tensors').locator('.cm-content:focus').waitFor();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('while (true) {}');
+    await page.keyboard.press('Shift+Enter');
+    await waitForState(page, 'tensors', ['running']);
+    await page.keyboard.press('Escape'); // leaves the editor for the Run button
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('stop');
+    await page.keyboard.press('Enter');
+    await waitForState(page, 'tensors', ['stale'], 2_000);
+    await page.close();
+  });
+});
