@@ -41,3 +41,16 @@ describe('the site', () => {
     await page.close();
   });
 });
+
+describe('reading comfort', () => {
+  it('gives each article a table of contents whose links reach the sections', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${siteUrl}ja/mnist-softmax/`);
+    const links = page.locator('nav.toc a');
+    expect(await links.count()).toBeGreaterThanOrEqual(6);
+    for (const href of await links.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''))) {
+      expect(await page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`).count(), href).toBe(1);
+    }
+    await page.close();
+  });
+});
