@@ -1,10 +1,12 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkLiveCells } from './src/integrations/remark-live-cells.ts';
 import { mnistAssets } from './src/integrations/mnist-assets.ts';
 import { cellOutputs } from './src/integrations/cell-outputs.ts';
+import { THEME_BOOT_SCRIPT } from './src/client/theme.ts';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 
 export default defineConfig({
@@ -37,6 +39,8 @@ export default defineConfig({
         "form-action 'none'",
       ],
       styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+      // The theme must be set before the first paint, so that one small script is inline.
+      scriptDirective: { hashes: [`sha256-${createHash('sha256').update(THEME_BOOT_SCRIPT).digest('base64')}`] },
     },
   },
   integrations: [mnistAssets(), cellOutputs(), mdx()],

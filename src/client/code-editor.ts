@@ -2,7 +2,8 @@
  * The CodeMirror 6 editor of a live cell. This module is loaded on demand (see live-cell.ts), so
  * the reader downloads it only when a cell comes near the screen or gets the focus.
  */
-import { EditorState, Prec } from '@codemirror/state';
+import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
+import { oneDark } from '@codemirror/theme-one-dark';
 import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
@@ -15,12 +16,18 @@ export interface CodeEditorOptions {
   onChange: (code: string) => void;
   onRun: () => void;
   onEscape: () => void;
+  dark: boolean;
 }
 
 export interface CodeEditor {
   readonly code: string;
   setCode(code: string): void;
   focus(): void;
+  setDark(dark: boolean): void;
+}
+
+function colours(dark: boolean): Extension {
+  return dark ? oneDark : syntaxHighlighting(defaultHighlightStyle);
 }
 
 export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
@@ -29,6 +36,7 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
     { key: 'Mod-Enter', run: () => (options.onRun(), true) },
     { key: 'Escape', run: () => (options.onEscape(), true) },
   ]);
+  const theme = new Compartment();
   const view = new EditorView({
     parent: options.parent,
     state: EditorState.create({
@@ -41,7 +49,7 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
         indentOnInput(),
         bracketMatching(),
         highlightActiveLine(),
-        syntaxHighlighting(defaultHighlightStyle),
+        theme.of(colours(options.dark)),
         javascript(),
         // Wrapped lines: no horizontal scrolling inside a cell, on a phone or elsewhere.
         EditorView.lineWrapping,
@@ -63,6 +71,9 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
     },
     focus() {
       view.focus();
+    },
+    setDark(dark) {
+      view.dispatch({ effects: theme.reconfigure(colours(dark)) });
     },
   };
 }

@@ -10,6 +10,7 @@ import type { CodeEditor } from './code-editor.ts';
 import type { EditStore } from './edit-store.ts';
 import type { Translate } from './ui-strings.ts';
 import { readerIsActive } from './reader-activity.ts';
+import { currentTheme, THEME_EVENT } from './theme.ts';
 
 export interface CellHost {
   run(cellId: string): void;
@@ -216,7 +217,10 @@ export class LiveCellElement extends HTMLElement {
       onChange: (code) => this.#applyCode(code),
       onRun: () => context.host.run(this.cellId),
       onEscape: () => this.#button('run').focus(),
+      dark: currentTheme() === 'dark',
     });
+    document.addEventListener(THEME_EVENT, () => editor.setDark(currentTheme() === 'dark'));
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => editor.setDark(currentTheme() === 'dark'));
     codeArea.replaceChildren(mount);
     this.#editor = editor;
     return editor;

@@ -19,9 +19,13 @@ const PAGES = [
   '404.html',
 ];
 
-async function seriousViolations(path: string, prepare?: (page: import('playwright-core').Page) => Promise<void>): Promise<string[]> {
+async function seriousViolations(
+  path: string,
+  prepare?: (page: import('playwright-core').Page) => Promise<void>,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<string[]> {
   // AxeBuilder needs a page from an explicit context.
-  const context = await browser().newContext();
+  const context = await browser().newContext({ colorScheme });
   const page = await context.newPage();
   await page.goto(`${siteUrl}${path}`);
   await prepare?.(page);
@@ -41,6 +45,10 @@ async function seriousViolations(path: string, prepare?: (page: import('playwrig
 describe('accessibility', () => {
   it.each(PAGES)('%s has no serious or critical axe violation', async (path) => {
     expect(await seriousViolations(path)).toEqual([]);
+  });
+
+  it.each(['en/mnist-softmax/', 'ja/mnist-softmax/'])('%s has none in dark mode either', async (path) => {
+    expect(await seriousViolations(path, undefined, 'dark')).toEqual([]);
   });
 
   it('has none either once cells have run and editors are loaded', async () => {

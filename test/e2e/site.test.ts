@@ -54,3 +54,37 @@ describe('reading comfort', () => {
     await page.close();
   });
 });
+
+describe('dark mode', () => {
+  const background = (page: import('playwright-core').Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+  it('follows the system preference without JavaScript', async () => {
+    const context = await browser().newContext({ colorScheme: 'dark', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}en/mnist-softmax/`);
+    expect(await background(page)).toBe('rgb(18, 20, 24)');
+    await context.close();
+  });
+
+  it('has a toggle that is remembered across a reload and switches the code and the editor', async () => {
+    const context = await browser().newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}en/demo/`);
+    expect(await background(page)).toBe('rgb(255, 255, 255)');
+    await page.locator('[data-action="theme"]').click();
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    expect(await page.locator('[data-action="theme"]').getAttribute('aria-pressed')).toBe('true');
+    await page.reload();
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    expect(await background(page)).toBe('rgb(18, 20, 24)');
+    const codeColour = await page.evaluate(() => getComputedStyle(document.querySelector('.shiki span span') ?? document.body).color);
+    expect(codeColour).not.toBe('rgb(0, 0, 0)');
+    await page.locator('[data-cell="tensors"] [data-code]').click();
+    await page.locator('[data-cell="tensors"] .cm-editor').waitFor();
+    const editorBackground = await page.evaluate(
+      () => getComputedStyle(document.querySelector('.cm-editor') ?? document.body).backgroundColor,
+    );
+    expect(editorBackground).not.toBe('rgb(255, 255, 255)');
+    await context.close();
+  });
+});
