@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
 import { remarkLiveCells } from './src/integrations/remark-live-cells.ts';
 import { mnistAssets } from './src/integrations/mnist-assets.ts';
 import { cellOutputs } from './src/integrations/cell-outputs.ts';
@@ -19,7 +21,8 @@ export default defineConfig({
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   markdown: {
-    processor: unified({ remarkPlugins: [remarkLiveCells] }),
+    // Formulas ($...$) become MathML at build time: no script, no web font, readable by screen readers.
+    processor: unified({ remarkPlugins: [remarkMath, remarkLiveCells], rehypePlugins: [[rehypeKatex, { output: 'mathml' }]] }),
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },
   // mnistAssets first: it writes public/data/mnist before the dev server or the build reads public/.

@@ -88,3 +88,14 @@ describe('dark mode', () => {
     await context.close();
   });
 });
+
+describe('formulas', () => {
+  it.each(['fr', 'en', 'ja'])('are MathML rendered at build time in the %s article, without JavaScript', async (locale) => {
+    const context = await browser().newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}${locale}/mnist-softmax/`);
+    expect(await page.locator('article math').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('article math annotation').first().textContent()).toBe('y = xa + b');
+    await context.close();
+  });
+});
