@@ -6,17 +6,11 @@ import { cell, waitForState } from '../support/cells.ts';
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
 
+// Every page the build makes.
 const PAGES = [
   '?stay',
-  'fr/',
-  'en/',
-  'ja/',
-  'fr/demo/',
-  'en/mnist-softmax/',
-  'fr/mnist-softmax/',
-  'ja/mnist-softmax/',
-  'en/404/',
   '404.html',
+  ...['fr', 'en', 'ja'].flatMap((locale) => [`${locale}/`, `${locale}/demo/`, `${locale}/mnist-softmax/`, `${locale}/404/`]),
 ];
 
 async function seriousViolations(
@@ -85,6 +79,26 @@ describe('accessibility', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('stop');
     await page.keyboard.press('Enter');
     await waitForState(page, 'tensors', ['stale'], 2_000);
+    await page.close();
+  });
+
+  it('lets a keyboard user reset a cell, run all, switch the theme and the language, with a visible focus', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${siteUrl}en/demo/`);
+    const press = async (selector: string) => {
+      await page.locator(selector).focus();
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement ?? document.body).outlineStyle);
+      expect(outline, `focus ring on ${selector}`).not.toBe('none');
+      await page.keyboard.press('Enter');
+    };
+    await press('[data-action="run-all"]');
+    await waitForState(page, 'fit', ['done']);
+    await press('[data-cell="tensors"] [data-action="reset"]');
+    expect(await cell(page, 'tensors').getAttribute('data-modified')).toBeNull();
+    await press('[data-action="theme"]');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    await press('.language-switch a[hreflang="ja"]');
+    await page.waitForURL(`${siteUrl}ja/demo/`);
     await page.close();
   });
 });
