@@ -34,6 +34,8 @@ export class PageSession implements CellHost, FigureHost {
   #connection: WorkerConnection | undefined;
   #running: RunningCell | undefined;
   #nextRunId = 1;
+  /** The backend the reader asked for (the select, or ?backend= in the URL); automatic if unset. */
+  #preferredBackend: BackendName | undefined = preferredBackendFromUrl();
 
   constructor(cells: readonly LiveCellElement[], figures: readonly LiveFigureElement[], controls: HTMLElement | null, t: Translate) {
     this.#cells = new Map(cells.map((cell) => [cell.cellId, cell]));
@@ -45,6 +47,12 @@ export class PageSession implements CellHost, FigureHost {
     this.#controls = controls;
     this.#t = t;
     this.#locale = document.documentElement.lang || 'en';
+    const backendSelect = controls?.querySelector<HTMLSelectElement>('[data-backend-select]');
+    if (backendSelect) {
+      backendSelect.hidden = false;
+      backendSelect.value = this.#preferredBackend ?? '';
+      backendSelect.addEventListener('change', () => this.switchBackend(asBackend(backendSelect.value)));
+    }
     const runAll = controls?.querySelector<HTMLButtonElement>('[data-action="run-all"]');
     if (runAll) {
       runAll.hidden = false;
@@ -75,6 +83,17 @@ export class PageSession implements CellHost, FigureHost {
     this.#setBackend(undefined);
   }
 
+  /** Runs the next cells on another backend: the worker restarts, so the cells that ran are stale. */
+  switchBackend(backend: BackendName | undefined): void {
+    this.#preferredBackend = backend;
+    if (!this.#connection) return;
+    const interrupted = this.#dropWorker(this.#t('session.backend.switched'));
+    this.#plan.stopped();
+    if (interrupted) this.#cells.get(interrupted.cellId)?.appendOutput(this.#t('cell.stopped'));
+    this.#setBackend(undefined);
+    this.#showNotice(this.#t('session.backend.switched'));
+  }
+
   /** Plays an animated figure's program in the worker, between cell runs. */
   playFigure(program: FigureProgramName, onFrame: (frame: FigureFrame) => void): Promise<void> {
     const runId = this.#nextRunId++;
@@ -90,7 +109,7 @@ export class PageSession implements CellHost, FigureHost {
   }
 
   #ensureWorker(): WorkerConnection {
-    this.#connection ??= connectWorker((message) => this.#onMessage(message), preferredBackendFromUrl());
+    this.#connection ??= connectWorker((message) => this.#onMessage(message), this.#preferredBackend);
     if (!this.#controls?.querySelector('[data-backend-indicator]')?.hasAttribute('data-backend')) {
       this.#setIndicatorText(this.#t('session.backend.starting'));
     }
@@ -284,6 +303,9 @@ export class PageSession implements CellHost, FigureHost {
 
 /** `?backend=wasm` forces a backend: handy to compare them, and for tests. */
 function preferredBackendFromUrl(): BackendName | undefined {
-  const requested = new URLSearchParams(location.search).get('backend');
-  return (BACKENDS as readonly string[]).includes(requested ?? '') ? (requested as BackendName) : undefined;
+  return asBackend(new URLSearchParams(location.search).get('backend'));
+}
+
+function asBackend(value: string | null): BackendName | undefined {
+  return (BACKENDS as readonly string[]).includes(value ?? '') ? (value as BackendName) : undefined;
 }

@@ -45,3 +45,22 @@ describe('the article without WebGL', () => {
     await page.close();
   });
 });
+
+describe('the backend switch', () => {
+  const withWebGl = useBrowser();
+
+  it('changes data-backend and the cells still run, on WASM then CPU then WebGL', async () => {
+    const page = await withWebGl().newPage();
+    await page.goto(`${siteUrl}en/demo/`);
+    expect(await runCell(page, 'matmul')).toBe('done');
+    expect(await page.locator('[data-backend-indicator]').getAttribute('data-backend')).toBe('webgl');
+    for (const backend of ['wasm', 'cpu', 'webgl']) {
+      await page.locator('[data-backend-select]').selectOption(backend);
+      expect(await page.locator('[data-cell="matmul"]').getAttribute('data-state')).toBe('stale');
+      expect(await runCell(page, 'matmul')).toBe('done');
+      expect(await page.locator('[data-backend-indicator]').getAttribute('data-backend')).toBe(backend);
+      expect(await outputOf(page, 'matmul')).toContain('[[ 1.  2.  8.]\n [ 3.  4. 18.]');
+    }
+    await page.close();
+  });
+});
