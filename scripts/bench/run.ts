@@ -8,28 +8,24 @@
  * 3. MNIST: bytes on the wire, time from the first progress message to the data being ready,
  *    data bytes downloaded on a second visit, and TensorFlow.js memory once the data set is used.
  *
- * Not part of `npm test`: timings are noisy, figures are reported. Usage: npm run bench:budgets [-- --runs 3]
+ * Not part of `npm test`: timings are noisy, figures are reported. Usage: npm run bench [-- --runs 3]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../test/support/browser.ts';
-import { cell, outputOf, replaceCode, waitForState } from '../test/support/cells.ts';
-import { serveStatic } from '../test/support/static-server.ts';
+import { launchChromium } from '../../test/support/browser.ts';
+import { cell, outputOf, replaceCode, waitForState } from '../../test/support/cells.ts';
+import { serveStatic } from '../../test/support/static-server.ts';
+import { markdownTable, summarise, type Measure } from './report.ts';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 const runsArgument = process.argv.indexOf('--runs');
 const runs = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : 3;
 const MEMORY_CELL =
   'const m = tf.memory();\nprint(JSON.stringify({ numTensors: m.numTensors, numBytes: m.numBytes, numBytesInGPU: m.numBytesInGPU ?? 0 }));';
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
-}
 
 /** Bytes of the compressed MNIST files received by the page and its worker. */
 function countDataBytes(context: BrowserContext): { bytes: number; requests: number } {
@@ -148,38 +144,34 @@ try {
   const url = `${server.url}en/mnist-softmax/`;
   const weights = [];
   const trainings: TrainingRun[] = [];
+  const otherBackends: Record<'wasm' | 'cpu', number[]> = { wasm: [], cpu: [] };
   for (let run = 0; run < runs; run++) {
     weights.push(await javaScriptBeforeInteraction(browser, url));
     trainings.push(await trainingRun(browser, url));
+    for (const backend of ['wasm', 'cpu'] as const) otherBackends[backend].push((await trainingRun(browser, `${url}?backend=${backend}`)).trainMs / 1000);
   }
-  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
   const of = <K extends keyof TrainingRun>(key: K) => trainings.map((t) => t[key] as number);
-  const rows = [
-    ['JavaScript before interaction (gzip)', `${(median(weights.map((w) => w.gzip)) / 1024).toFixed(1)} KB`, '<= 40 KB'],
-    [
-      'JavaScript before interaction (raw)',
-      `${(median(weights.map((w) => w.raw)) / 1024).toFixed(1)} KB in ${weights[0]?.files} file(s)`,
-      '',
-    ],
-    ['Longest main-thread task while the training cell runs', `${median(of('longestTaskMs')).toFixed(0)} ms`, '<= 50 ms'],
-    [
-      'Longest main-thread task from the click (editor load, data, earlier cells)',
-      `${median(of('longestTaskOverallMs')).toFixed(0)} ms`,
-      '',
-    ],
-    ['Training cell, 1000 steps of 100', `${(median(of('trainMs')) / 1000).toFixed(2)} s on ${trainings[0]?.backend}`, ''],
-    ['MNIST bytes on the wire, first visit', mb(median(of('dataBytes'))), '<= 10 MB'],
-    ['MNIST download + decode + verify (first visit)', `${(median(of('dataMs')) / 1000).toFixed(2)} s`, ''],
-    ['MNIST bytes downloaded on a second visit', mb(median(of('secondVisitDataBytes'))), '0'],
-    [
-      'TensorFlow.js memory after the article ran',
-      `${median(trainings.map((t) => t.memory.numTensors))} tensors, ${mb(median(trainings.map((t) => t.memory.numBytes)))}`,
-      '',
-    ],
+  const measures: Measure[] = [
+    { name: 'JavaScript before interaction (gzip)', samples: weights.map((w) => w.gzip / 1024), unit: 'KB', budget: 40 },
+    { name: 'JavaScript before interaction (raw)', samples: weights.map((w) => w.raw / 1024), unit: 'KB' },
+    { name: 'longest main-thread task while the training cell runs', samples: of('longestTaskMs'), unit: 'ms', budget: 50 },
+    { name: 'longest main-thread task from the click (editor, data, earlier cells)', samples: of('longestTaskOverallMs'), unit: 'ms' },
+    { name: `training cell, 1000 steps of 100, ${trainings[0]?.backend ?? '?'}`, samples: of('trainMs').map((ms) => ms / 1000), unit: 's' },
+    { name: 'training cell, 1000 steps of 100, wasm', samples: otherBackends.wasm, unit: 's' },
+    { name: 'training cell, 1000 steps of 100, cpu', samples: otherBackends.cpu, unit: 's' },
+    { name: 'MNIST bytes on the wire, first visit', samples: of('dataBytes').map((b) => b / 1e6), unit: 'MB', budget: 10 },
+    { name: 'MNIST download + decode + verify, first visit', samples: of('dataMs').map((ms) => ms / 1000), unit: 's' },
+    { name: 'MNIST bytes on a second visit', samples: of('secondVisitDataBytes').map((b) => b / 1e6), unit: 'MB', budget: 0 },
+    { name: 'tensors held after the article ran', samples: trainings.map((t) => t.memory.numTensors), unit: 'count' },
+    { name: 'tensor memory after the article ran', samples: trainings.map((t) => t.memory.numBytes / 1e6), unit: 'MB' },
   ];
-  console.log(`\nMedians of ${runs} run(s), headless Chromium ${browser.version()}\n`);
-  console.log('| measure | value | budget |\n| --- | --- | --- |');
-  for (const [measure, value, budget] of rows) console.log(`| ${measure} | ${value} | ${budget} |`);
+  const rows = summarise(measures);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, headless Chromium ${browser.version()}`;
+  mkdirSync(resolve(root, 'bench'), { recursive: true });
+  writeFileSync(resolve(root, 'bench/report.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, runs, rows }, null, 2)}\n`);
+  const table = markdownTable(rows);
+  writeFileSync(resolve(root, 'bench/report.md'), `Medians of ${runs} run(s) on ${machine}.\n\n${table}\n`);
+  console.log(`\nMedians of ${runs} run(s) on ${machine} (bench/report.json, bench/report.md)\n\n${table}`);
 } finally {
   await browser.close();
   await server.close();

@@ -1,0 +1,63 @@
+/**
+ * The arithmetic and the output of the benchmark: medians of repeated runs, ratios between two
+ * measurements taken in the same run, a JSON report and a Markdown table. Pure, unit-tested.
+ */
+export interface Measure {
+  /** What was measured, in words. */
+  name: string;
+  /** One value per run. */
+  samples: number[];
+  unit: 'ms' | 's' | 'KB' | 'MB' | 'count' | 'ratio';
+  /** The goal, when the issue sets one: the median must not exceed it. */
+  budget?: number;
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** Ratios of paired samples (run i of the site against run i of the baseline), not of medians. */
+export function pairedRatios(values: readonly number[], baseline: readonly number[]): number[] {
+  if (values.length !== baseline.length) throw new Error(`cannot pair ${values.length} samples with ${baseline.length}`);
+  return values.map((value, i) => value / (baseline[i] ?? Number.NaN));
+}
+
+export interface ReportRow {
+  name: string;
+  median: number;
+  unit: Measure['unit'];
+  runs: number;
+  budget?: number;
+  withinBudget?: boolean;
+}
+
+export function summarise(measures: readonly Measure[]): ReportRow[] {
+  return measures.map((measure) => {
+    const value = median(measure.samples);
+    return {
+      name: measure.name,
+      median: value,
+      unit: measure.unit,
+      runs: measure.samples.length,
+      ...(measure.budget === undefined ? {} : { budget: measure.budget, withinBudget: value <= measure.budget }),
+    };
+  });
+}
+
+function formatValue(value: number, unit: Measure['unit']): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  const digits = unit === 'ratio' || unit === 's' || unit === 'MB' ? 2 : unit === 'KB' ? 1 : 0;
+  return unit === 'count' ? String(Math.round(value)) : `${value.toFixed(digits)} ${unit === 'ratio' ? '×' : unit}`;
+}
+
+export function markdownTable(rows: readonly ReportRow[]): string {
+  const lines = ['| measure | median | budget | runs |', '| --- | --- | --- | --- |'];
+  for (const row of rows) {
+    const budget = row.budget === undefined ? '' : `≤ ${formatValue(row.budget, row.unit)} ${row.withinBudget ? '✓' : '✗'}`;
+    lines.push(`| ${row.name} | ${formatValue(row.median, row.unit)} | ${budget} | ${row.runs} |`);
+  }
+  return lines.join('\n');
+}

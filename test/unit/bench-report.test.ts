@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { markdownTable, median, pairedRatios, summarise } from '../../scripts/bench/report.ts';
+
+describe('benchmark report', () => {
+  it('takes the median of odd and even numbers of runs, ignoring order', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+
+  it('divides paired runs, so a slow moment of the machine hits both sides', () => {
+    expect(pairedRatios([110, 220], [100, 200])).toEqual([1.1, 1.1]);
+    expect(() => pairedRatios([1], [1, 2])).toThrow(/cannot pair/);
+  });
+
+  it('checks each median against its budget and prints a table', () => {
+    const rows = summarise([
+      { name: 'JavaScript before interaction', samples: [8, 7.9, 8.1], unit: 'KB', budget: 40 },
+      { name: 'training overhead', samples: [1.2, 1.05, 1.3], unit: 'ratio', budget: 1.1 },
+      { name: 'tensors', samples: [12], unit: 'count' },
+    ]);
+    expect(rows.map((row) => row.withinBudget)).toEqual([true, false, undefined]);
+    expect(markdownTable(rows)).toBe(
+      [
+        '| measure | median | budget | runs |',
+        '| --- | --- | --- | --- |',
+        '| JavaScript before interaction | 8.0 KB | ≤ 40.0 KB ✓ | 3 |',
+        '| training overhead | 1.20 × | ≤ 1.10 × ✗ | 3 |',
+        '| tensors | 12 |  | 1 |',
+      ].join('\n'),
+    );
+  });
+});
