@@ -1,18 +1,14 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { useBrowser } from '../support/use-browser.ts';
+import { useBrowser, useFreshPage } from '../support/use-browser.ts';
 import { cell, errorOf, outputOf, replaceCode, runCell, waitForState } from '../support/cells.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
+const freshPage = useFreshPage(browser, 'en/demo/');
 let page: Page;
-
-beforeEach(async () => {
-  const context = await browser().newContext();
-  page = await context.newPage();
-  await page.goto(`${siteUrl}en/demo/`);
-  await cell(page, 'tensors').locator('[data-action="run"]').waitFor({ state: 'visible' });
-  return () => context.close();
+beforeEach(() => {
+  page = freshPage();
 });
 
 describe('broken code', () => {

@@ -1,18 +1,13 @@
 import type { Page } from 'playwright-core';
-import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { useBrowser } from '../support/use-browser.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useBrowser, useFreshPage } from '../support/use-browser.ts';
 import { cell, outputOf, replaceCode, waitForEditorText, waitForState } from '../support/cells.ts';
 
-const siteUrl = inject('siteUrl');
 const browser = useBrowser();
+const freshPage = useFreshPage(browser, 'fr/demo/');
 let page: Page;
-
-beforeEach(async () => {
-  const context = await browser().newContext();
-  page = await context.newPage();
-  await page.goto(`${siteUrl}fr/demo/`);
-  await cell(page, 'tensors').locator('[data-action="run"]').waitFor({ state: 'visible' });
-  return () => context.close();
+beforeEach(() => {
+  page = freshPage();
 });
 
 describe('keyboard and Run all', () => {

@@ -1,6 +1,6 @@
 /** One Chromium per test file: launched before its tests, closed after them. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { launchChromium } from './browser.ts';
 
 export function useBrowser(extraArgs: readonly string[] = []): () => Browser {
@@ -14,5 +14,24 @@ export function useBrowser(extraArgs: readonly string[] = []): () => Browser {
   return () => {
     if (!browser) throw new Error('the browser is not started yet');
     return browser;
+  };
+}
+
+/**
+ * A fresh browser context per test, with `path` of the site open and its first cell ready; the
+ * context closes after the test. Returns a getter for the page.
+ */
+export function useFreshPage(browser: () => Browser, path: string): () => Page {
+  let page: Page | undefined;
+  beforeEach(async () => {
+    const context = await browser().newContext();
+    page = await context.newPage();
+    await page.goto(`${inject('siteUrl')}${path}`);
+    await page.locator('[data-cell] [data-action="run"]').first().waitFor({ state: 'visible' });
+    return () => context.close();
+  });
+  return () => {
+    if (!page) throw new Error('the page is not open yet');
+    return page;
   };
 }
