@@ -23,7 +23,7 @@ export default defineConfig({
   markdown: {
     // Formulas ($...$) become MathML at build time: no script, no web font, readable by screen readers.
     processor: unified({ remarkPlugins: [remarkMath, remarkLiveCells], rehypePlugins: [[rehypeKatex, { output: 'mathml' }]] }),
-    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false },
   },
   // mnistAssets first: it writes public/data/mnist before the dev server or the build reads public/.
   // A Content-Security-Policy <meta> on every page: only the site's own scripts (Astro adds the
