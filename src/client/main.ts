@@ -25,5 +25,5 @@ if (cells.length > 0 || figures.length > 0) {
     cell.addEventListener('pointerenter', () => session.warmUp(), { once: true });
     cell.addEventListener('focusin', () => session.warmUp(), { once: true });
   }
-  setUpSharing(cells, document.querySelector('live-session'), t);
+  setUpSharing(cells, document.querySelector('live-session'), (text) => session.notify(text), t);
 }

@@ -4,13 +4,14 @@
  * reader code itself, so the page stays responsive whatever a cell does.
  */
 import { NotebookPlan, type CellState } from '../runtime/notebook-plan.ts';
-import { BACKENDS, type BackendName, type FromWorker, type ResultValue, type TensorMemory } from '../runtime/protocol.ts';
+import { BACKENDS, type BackendName, type FromWorker, type ResultValue } from '../runtime/protocol.ts';
 import type { CellHost, LiveCellElement } from './live-cell.ts';
 import type { FigureHost, LiveFigureElement } from './live-figure.ts';
 import type { FigureFrame, FigureProgramName } from '../figures/programs.ts';
 import type { Translate } from './ui-strings.ts';
 import { connectWorker, type WorkerConnection } from './worker-connection.ts';
 import { formatResult } from '../lib/format-result.ts';
+import { SessionBar } from './session-bar.ts';
 
 interface RunningCell {
   runId: number;
@@ -28,7 +29,7 @@ export class PageSession implements CellHost, FigureHost {
   readonly #figures: readonly LiveFigureElement[];
   readonly #playbacks = new Map<number, FigurePlayback>();
   readonly #plan: NotebookPlan;
-  readonly #controls: HTMLElement | null;
+  readonly #bar: SessionBar;
   readonly #t: Translate;
   readonly #locale: string;
   #connection: WorkerConnection | undefined;
@@ -44,9 +45,9 @@ export class PageSession implements CellHost, FigureHost {
       cells.map((cell) => cell.cellId),
       (cellId, state) => this.#onStateChange(cellId, state),
     );
-    this.#controls = controls;
     this.#t = t;
     this.#locale = document.documentElement.lang || 'en';
+    this.#bar = new SessionBar(controls, t, this.#locale);
     const backendSelect = controls?.querySelector<HTMLSelectElement>('[data-backend-select]');
     if (backendSelect) {
       backendSelect.hidden = false;
@@ -80,7 +81,7 @@ export class PageSession implements CellHost, FigureHost {
     const interrupted = this.#dropWorker(this.#t('cell.stopped'));
     this.#plan.stopped();
     if (interrupted) this.#cells.get(interrupted.cellId)?.appendOutput(this.#t('cell.stopped'));
-    this.#setBackend(undefined);
+    this.#bar.showBackend(undefined);
   }
 
   /** Runs the next cells on another backend: the worker restarts, so the cells that ran are stale. */
@@ -90,8 +91,8 @@ export class PageSession implements CellHost, FigureHost {
     const interrupted = this.#dropWorker(this.#t('session.backend.switched'));
     this.#plan.stopped();
     if (interrupted) this.#cells.get(interrupted.cellId)?.appendOutput(this.#t('cell.stopped'));
-    this.#setBackend(undefined);
-    this.#showNotice(this.#t('session.backend.switched'));
+    this.#bar.showBackend(undefined);
+    this.#bar.showNotice(this.#t('session.backend.switched'));
   }
 
   /** Plays an animated figure's program in the worker, between cell runs. */
@@ -103,6 +104,11 @@ export class PageSession implements CellHost, FigureHost {
     });
   }
 
+  /** Says something in the session bar (a share link loaded, say). */
+  notify(text: string): void {
+    this.#bar.showNotice(text);
+  }
+
   /** Starts the worker ahead of the first run, e.g. when the reader shows interest in a cell. */
   warmUp(): void {
     this.#ensureWorker();
@@ -110,9 +116,7 @@ export class PageSession implements CellHost, FigureHost {
 
   #ensureWorker(): WorkerConnection {
     this.#connection ??= connectWorker((message) => this.#onMessage(message), this.#preferredBackend);
-    if (!this.#controls?.querySelector('[data-backend-indicator]')?.hasAttribute('data-backend')) {
-      this.#setIndicatorText(this.#t('session.backend.starting'));
-    }
+    this.#bar.showStarting();
     return this.#connection;
   }
 
@@ -131,14 +135,14 @@ export class PageSession implements CellHost, FigureHost {
   #onMessage(message: FromWorker): void {
     switch (message.type) {
       case 'ready':
-        this.#setBackend(message.backend, message.fallbackReason);
+        this.#bar.showBackend(message.backend, message.fallbackReason);
         return;
       case 'gpu-lost': {
         this.#dropWorker(this.#t('session.gpuLost'));
         const interrupted = this.#plan.lostWhileRunning();
         if (interrupted) this.#cells.get(interrupted)?.showError({ name: 'GPUError', message: this.#t('session.gpuLost') });
-        this.#setBackend(undefined);
-        this.#showNotice(this.#t('session.gpuLost'));
+        this.#bar.showBackend(undefined);
+        this.#bar.showNotice(this.#t('session.gpuLost'));
         return;
       }
       case 'late-error':
@@ -146,10 +150,10 @@ export class PageSession implements CellHost, FigureHost {
         this.#plan.failedLate(message.cellId);
         return;
       case 'data-progress':
-        this.#showDataProgress(message.loadedBytes, message.totalBytes);
+        this.#bar.showDataProgress(message.loadedBytes, message.totalBytes);
         return;
       case 'data-ready':
-        this.#hideDataProgress();
+        this.#bar.hideDataProgress();
         return;
       case 'figure-frame':
         this.#playbacks.get(message.runId)?.onFrame(message.frame);
@@ -163,7 +167,7 @@ export class PageSession implements CellHost, FigureHost {
       }
       case 'fatal': {
         const interrupted = this.#dropWorker(message.message);
-        this.#showNotice(this.#t('session.fatal', { message: message.message }));
+        this.#bar.showNotice(this.#t('session.fatal', { message: message.message }));
         if (interrupted) {
           this.#cells.get(interrupted.cellId)?.showError({ name: 'Error', message: message.message });
           this.#plan.finish(interrupted.cellId, false);
@@ -179,7 +183,7 @@ export class PageSession implements CellHost, FigureHost {
         const cell = this.#cells.get(running.cellId);
         if (message.value !== undefined) cell?.appendOutput(message.value);
         this.#showResults(message.results);
-        this.#showMemory(message.memory);
+        this.#bar.showMemory(message.memory);
         this.#plan.finish(running.cellId, true);
         this.#pump();
         return;
@@ -187,7 +191,7 @@ export class PageSession implements CellHost, FigureHost {
       case 'failed': {
         const running = this.#takeRunning(message.runId);
         if (!running) return;
-        this.#hideDataProgress();
+        this.#bar.hideDataProgress();
         this.#cells.get(running.cellId)?.showError(message.failure);
         this.#plan.finish(running.cellId, false);
         this.#pump();
@@ -237,67 +241,6 @@ export class PageSession implements CellHost, FigureHost {
       delete element.dataset['baked'];
     }
     for (const figure of this.#figures) figure.update(results);
-  }
-
-  #showDataProgress(loadedBytes: number, totalBytes: number): void {
-    const container = this.#controls?.querySelector<HTMLElement>('[data-data-progress]');
-    if (!container) return;
-    container.hidden = false;
-    const fraction = totalBytes > 0 ? Math.min(1, loadedBytes / totalBytes) : 0;
-    const bar = container.querySelector('progress');
-    if (bar) bar.value = fraction;
-    const megabytes = new Intl.NumberFormat(this.#locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
-    const text = container.querySelector('[data-data-progress-text]');
-    if (text) {
-      text.textContent = this.#t('data.loading', {
-        percent: Math.round(fraction * 100),
-        loaded: megabytes.format(loadedBytes / 1e6),
-        total: megabytes.format(totalBytes / 1e6),
-      });
-    }
-  }
-
-  #showMemory(memory: TensorMemory): void {
-    const element = this.#controls?.querySelector<HTMLElement>('[data-memory]');
-    if (!element) return;
-    element.hidden = false;
-    element.dataset['tensors'] = String(memory.numTensors);
-    element.dataset['gpuBytes'] = String(memory.numBytesInGPU ?? 0);
-    const size = new Intl.NumberFormat(this.#locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
-    element.textContent = this.#t('session.memory', { tensors: memory.numTensors, size: size.format(memory.numBytes / 1e6) });
-  }
-
-  #hideDataProgress(): void {
-    const container = this.#controls?.querySelector<HTMLElement>('[data-data-progress]');
-    if (container) container.hidden = true;
-  }
-
-  #setBackend(backend: BackendName | undefined, fallbackReason?: string): void {
-    const indicator = this.#controls?.querySelector<HTMLElement>('[data-backend-indicator]');
-    if (!indicator) return;
-    if (backend) {
-      indicator.dataset['backend'] = backend;
-      indicator.textContent = backend === 'webgl' ? 'WebGL' : backend.toUpperCase();
-    } else {
-      delete indicator.dataset['backend'];
-      indicator.textContent = this.#t('session.backend.none');
-    }
-    // Only a fallback has something to say; other notices (a share link, say) stay.
-    if (fallbackReason && backend) {
-      this.#showNotice(this.#t('session.backend.fallback', { reason: fallbackReason, backend: backend.toUpperCase() }));
-    }
-  }
-
-  #setIndicatorText(text: string): void {
-    const indicator = this.#controls?.querySelector<HTMLElement>('[data-backend-indicator]');
-    if (indicator) indicator.textContent = text;
-  }
-
-  #showNotice(text: string): void {
-    const notice = this.#controls?.querySelector<HTMLElement>('[data-session-notice]');
-    if (!notice) return;
-    notice.textContent = text;
-    notice.hidden = text === '';
   }
 }
 

@@ -6,14 +6,12 @@ import type { LiveCellElement } from './live-cell.ts';
 import { decodeShareFragment, encodeShareFragment, hasShareFragment } from './share-codec.ts';
 import type { Translate } from './ui-strings.ts';
 
-export function setUpSharing(cells: readonly LiveCellElement[], controls: HTMLElement | null, t: Translate): void {
-  const notice = (text: string): void => {
-    const element = controls?.querySelector<HTMLElement>('[data-session-notice]');
-    if (!element) return;
-    element.textContent = text;
-    element.hidden = text === '';
-  };
-
+export function setUpSharing(
+  cells: readonly LiveCellElement[],
+  controls: HTMLElement | null,
+  notice: (text: string) => void,
+  t: Translate,
+): void {
   const button = controls?.querySelector<HTMLButtonElement>('[data-action="share"]');
   if (button) {
     button.hidden = false;
