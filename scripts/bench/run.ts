@@ -11,7 +11,7 @@
  * Not part of `npm test`: timings are noisy, figures are reported. Usage: npm run bench [-- --runs 3]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,7 +19,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../test/support/browser.ts';
 import { cell, outputOf, replaceCode, waitForState } from '../../test/support/cells.ts';
 import { serveStatic } from '../../test/support/static-server.ts';
-import { markdownTable, summarise, type Measure } from './report.ts';
+import { markdownTable, pairedRatios, summarise, type Measure } from './report.ts';
+import { build as viteBuild } from 'vite';
 
 const root = resolve(import.meta.dirname, '../..');
 const runsArgument = process.argv.indexOf('--runs');
@@ -138,16 +139,54 @@ async function trainingRun(browser: Browser, url: string): Promise<TrainingRun> 
 if (!existsSync(resolve(root, 'dist/index.html'))) {
   execFileSync(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 }
+/** Builds the baseline page (bare/) next to a copy of the site's data, so both load the same files. */
+async function buildBaseline(): Promise<string> {
+  const outDir = resolve(root, 'dist-bench');
+  await viteBuild({ root: resolve(import.meta.dirname, 'bare'), logLevel: 'warn', build: { outDir, emptyOutDir: true }, worker: { format: 'es' } });
+  cpSync(resolve(root, 'dist/data'), resolve(outDir, 'data'), { recursive: true });
+  return outDir;
+}
+
+/** From navigation to the accuracy computed in the page: the site (Run all) or the baseline. */
+async function timeToFirstResult(browser: Browser, url: string, site: boolean): Promise<{ ms: number; trainMs?: number }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  if (site) {
+    await page.locator('[data-action="run-all"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-result="accuracy"]')?.hasAttribute('data-baked') === false, undefined, {
+      timeout: 300_000,
+    });
+    const ms = await page.evaluate(() => performance.now());
+    await context.close();
+    return { ms };
+  }
+  const handle = await page.waitForFunction(() => (window as unknown as { bareResult?: { firstResultMs: number; trainMs: number } }).bareResult, undefined, {
+    timeout: 300_000,
+  });
+  const result = (await handle.jsonValue()) as { firstResultMs: number; trainMs: number };
+  await context.close();
+  return { ms: result.firstResultMs, trainMs: result.trainMs };
+}
+
 const server = await serveStatic(resolve(root, 'dist'));
+const baselineServer = await serveStatic(await buildBaseline());
 const browser = await launchChromium();
 try {
   const url = `${server.url}en/mnist-softmax/`;
   const weights = [];
   const trainings: TrainingRun[] = [];
   const otherBackends: Record<'wasm' | 'cpu', number[]> = { wasm: [], cpu: [] };
+  const bareTrainMs: number[] = [];
+  const siteFirstResultMs: number[] = [];
+  const bareFirstResultMs: number[] = [];
   for (let run = 0; run < runs; run++) {
     weights.push(await javaScriptBeforeInteraction(browser, url));
     trainings.push(await trainingRun(browser, url));
+    const bare = await timeToFirstResult(browser, baselineServer.url, false);
+    bareTrainMs.push(bare.trainMs ?? Number.NaN);
+    bareFirstResultMs.push(bare.ms);
+    siteFirstResultMs.push((await timeToFirstResult(browser, url, true)).ms);
     for (const backend of ['wasm', 'cpu'] as const) otherBackends[backend].push((await trainingRun(browser, `${url}?backend=${backend}`)).trainMs / 1000);
   }
   const of = <K extends keyof TrainingRun>(key: K) => trainings.map((t) => t[key] as number);
@@ -157,6 +196,11 @@ try {
     { name: 'longest main-thread task while the training cell runs', samples: of('longestTaskMs'), unit: 'ms', budget: 50 },
     { name: 'longest main-thread task from the click (editor, data, earlier cells)', samples: of('longestTaskOverallMs'), unit: 'ms' },
     { name: `training cell, 1000 steps of 100, ${trainings[0]?.backend ?? '?'}`, samples: of('trainMs').map((ms) => ms / 1000), unit: 's' },
+    { name: 'the same loop in bare TensorFlow.js, same backend', samples: bareTrainMs.map((ms) => ms / 1000), unit: 's' },
+    { name: 'training overhead of the site (paired runs)', samples: pairedRatios(of('trainMs'), bareTrainMs), unit: 'ratio', budget: 1.1 },
+    { name: 'time to first result: cold load to accuracy, site (Run all)', samples: siteFirstResultMs.map((ms) => ms / 1000), unit: 's' },
+    { name: 'time to first result: bare TensorFlow.js page', samples: bareFirstResultMs.map((ms) => ms / 1000), unit: 's' },
+    { name: 'time to first result, site / bare (paired runs)', samples: pairedRatios(siteFirstResultMs, bareFirstResultMs), unit: 'ratio', budget: 1.25 },
     { name: 'training cell, 1000 steps of 100, wasm', samples: otherBackends.wasm, unit: 's' },
     { name: 'training cell, 1000 steps of 100, cpu', samples: otherBackends.cpu, unit: 's' },
     { name: 'MNIST bytes on the wire, first visit', samples: of('dataBytes').map((b) => b / 1e6), unit: 'MB', budget: 10 },
@@ -175,4 +219,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await baselineServer.close();
 }
