@@ -10,6 +10,8 @@ export interface Measure {
   unit: 'ms' | 's' | 'KB' | 'MB' | 'count' | 'ratio';
   /** The goal, when the issue sets one: the median must not exceed it. */
   budget?: number;
+  /** Or the median must reach it (scores). */
+  minimum?: number;
 }
 
 export function median(values: readonly number[]): number {
@@ -31,6 +33,7 @@ export interface ReportRow {
   unit: Measure['unit'];
   runs: number;
   budget?: number;
+  minimum?: number;
   withinBudget?: boolean;
 }
 
@@ -43,6 +46,7 @@ export function summarise(measures: readonly Measure[]): ReportRow[] {
       unit: measure.unit,
       runs: measure.samples.length,
       ...(measure.budget === undefined ? {} : { budget: measure.budget, withinBudget: value <= measure.budget }),
+      ...(measure.minimum === undefined ? {} : { minimum: measure.minimum, withinBudget: value >= measure.minimum }),
     };
   });
 }
@@ -56,7 +60,13 @@ function formatValue(value: number, unit: Measure['unit']): string {
 export function markdownTable(rows: readonly ReportRow[]): string {
   const lines = ['| measure | median | budget | runs |', '| --- | --- | --- | --- |'];
   for (const row of rows) {
-    const budget = row.budget === undefined ? '' : `≤ ${formatValue(row.budget, row.unit)} ${row.withinBudget ? '✓' : '✗'}`;
+    const mark = row.withinBudget ? '✓' : '✗';
+    const budget =
+      row.budget !== undefined
+        ? `≤ ${formatValue(row.budget, row.unit)} ${mark}`
+        : row.minimum !== undefined
+          ? `≥ ${formatValue(row.minimum, row.unit)} ${mark}`
+          : '';
     lines.push(`| ${row.name} | ${formatValue(row.median, row.unit)} | ${budget} | ${row.runs} |`);
   }
   return lines.join('\n');

@@ -20,6 +20,7 @@ import { launchChromium } from '../../test/support/browser.ts';
 import { cell, outputOf, replaceCode, waitForState } from '../../test/support/cells.ts';
 import { serveStatic } from '../../test/support/static-server.ts';
 import { markdownTable, pairedRatios, summarise, type Measure } from './report.ts';
+import { lighthouseScores } from './lighthouse.ts';
 import { build as viteBuild } from 'vite';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -169,7 +170,8 @@ async function timeToFirstResult(browser: Browser, url: string, site: boolean): 
   return { ms: result.firstResultMs, trainMs: result.trainMs };
 }
 
-const server = await serveStatic(resolve(root, 'dist'));
+// Compressed like any static host's responses: Lighthouse judges what travels.
+const server = await serveStatic(resolve(root, 'dist'), '/', { compress: true });
 const baselineServer = await serveStatic(await buildBaseline());
 const browser = await launchChromium();
 try {
@@ -209,6 +211,12 @@ try {
     { name: 'tensors held after the article ran', samples: trainings.map((t) => t.memory.numTensors), unit: 'count' },
     { name: 'tensor memory after the article ran', samples: trainings.map((t) => t.memory.numBytes / 1e6), unit: 'MB' },
   ];
+  const scores = [];
+  for (let run = 0; run < runs; run++) scores.push(await lighthouseScores(url));
+  for (const category of ['performance', 'accessibility', 'best-practices', 'seo'] as const) {
+    const minimum = category === 'performance' ? 95 : 100;
+    measures.push({ name: `Lighthouse ${category} (mobile)`, samples: scores.map((s) => s[category]), unit: 'count', minimum });
+  }
   const rows = summarise(measures);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, headless Chromium ${browser.version()}`;
   mkdirSync(resolve(root, 'bench'), { recursive: true });

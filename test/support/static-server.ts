@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,7 +29,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, basePath = '/'): Promise<StaticServer> {
+/**
+ * `compress`: gzip text responses when the browser accepts it, as most static hosts do (the
+ * benchmark's Lighthouse run uses it; the tests do not need it).
+ */
+export async function serveStatic(root: string, basePath = '/', options: { compress?: boolean } = {}): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -48,7 +53,14 @@ export async function serveStatic(root: string, basePath = '/'): Promise<StaticS
         response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
         return;
       }
-      response.writeHead(200, { 'content-type': MIME_TYPES[extname(filePath)] ?? 'application/octet-stream' });
+      const type = MIME_TYPES[extname(filePath)] ?? 'application/octet-stream';
+      const compressible = /^(text\/|application\/(json|xml|javascript))|svg/.test(type);
+      if (options.compress && compressible && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+        response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        createReadStream(filePath).pipe(createGzip()).pipe(response);
+        return;
+      }
+      response.writeHead(200, { 'content-type': type });
       createReadStream(filePath).pipe(response);
     })();
   });

@@ -18,8 +18,9 @@ describe('benchmark report', () => {
       { name: 'JavaScript before interaction', samples: [8, 7.9, 8.1], unit: 'KB', budget: 40 },
       { name: 'training overhead', samples: [1.2, 1.05, 1.3], unit: 'ratio', budget: 1.1 },
       { name: 'tensors', samples: [12], unit: 'count' },
+      { name: 'Lighthouse performance', samples: [97, 93, 96], unit: 'count', minimum: 95 },
     ]);
-    expect(rows.map((row) => row.withinBudget)).toEqual([true, false, undefined]);
+    expect(rows.map((row) => row.withinBudget)).toEqual([true, false, undefined, true]);
     expect(markdownTable(rows)).toBe(
       [
         '| measure | median | budget | runs |',
@@ -27,6 +28,7 @@ describe('benchmark report', () => {
         '| JavaScript before interaction | 8.0 KB | ≤ 40.0 KB ✓ | 3 |',
         '| training overhead | 1.20 × | ≤ 1.10 × ✗ | 3 |',
         '| tensors | 12 |  | 1 |',
+        '| Lighthouse performance | 96 | ≥ 95 ✓ | 3 |',
       ].join('\n'),
     );
   });
