@@ -1,17 +1,20 @@
 /**
- * Measures the budgets of the live-cell engine and the MNIST data on the built site, in headless
- * Chromium (SwiftShader WebGL here; a real GPU elsewhere), and prints medians of several runs:
+ * `npm run bench`: the site's budgets, measured in headless Chromium (SwiftShader WebGL here; a real
+ * GPU elsewhere) against the plain alternative in the same run, medians of several runs:
  *
- * 1. JavaScript loaded before the reader interacts (gzip bytes), on the article page.
- * 2. The longest main-thread task while the article's training cell runs (1000 steps of 100
- *    images), with the MNIST download and the earlier cells it needs, from long-task entries.
- * 3. MNIST: bytes on the wire, time from the first progress message to the data being ready,
- *    data bytes downloaded on a second visit, and TensorFlow.js memory once the data set is used.
+ * - build time, from scratch and with nothing changed;
+ * - JavaScript and all bytes before the reader interacts, on the article page;
+ * - the longest main-thread task while the article's training cell runs;
+ * - the training cell against the same loop in bare TensorFlow.js (bare/), same backend, paired;
+ * - time from a cold load to the accuracy, site (Run all) against the bare page, paired;
+ * - MNIST bytes, decode time, second visit; TensorFlow.js memory; the cell on WebGL, WASM and CPU;
+ * - Lighthouse (mobile) on the article.
  *
- * Not part of `npm test`: timings are noisy, figures are reported. Usage: npm run bench [-- --runs 3]
+ * Writes bench/report.json and bench/report.md. Not part of `npm test`: timings are noisy.
+ * Usage: npm run bench [-- --runs 3]
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -40,12 +43,16 @@ function countDataBytes(context: BrowserContext): { bytes: number; requests: num
   return counter;
 }
 
-async function javaScriptBeforeInteraction(browser: Browser, url: string): Promise<{ files: number; raw: number; gzip: number }> {
+async function javaScriptBeforeInteraction(browser: Browser, url: string): Promise<{ files: number; raw: number; gzip: number; transferred: number }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const scripts: string[] = [];
+  let transferred = 0;
   page.on('response', (response) => {
     if ((response.headers()['content-type'] ?? '').includes('javascript')) scripts.push(new URL(response.url()).pathname);
+  });
+  page.on('requestfinished', (request) => {
+    void request.sizes().then((sizes) => (transferred += sizes.responseBodySize + sizes.responseHeadersSize));
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.waitForTimeout(1_000);
@@ -55,7 +62,20 @@ async function javaScriptBeforeInteraction(browser: Browser, url: string): Promi
     files: files.length,
     raw: files.reduce((sum, f) => sum + f.length, 0),
     gzip: files.reduce((sum, f) => sum + gzipSync(f).length, 0),
+    transferred,
   };
+}
+
+/** `astro build` from scratch (no dist, no cached outputs, no MNIST assets), then again unchanged. */
+function buildTimes(): { clean: number; cached: number } {
+  for (const path of ['dist', 'public/data', 'node_modules/.cache/tf-facile']) rmSync(resolve(root, path), { recursive: true, force: true });
+  const timeBuild = (): number => {
+    const started = performance.now();
+    execFileSync(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd: root, stdio: 'ignore' });
+    return (performance.now() - started) / 1000;
+  };
+  const clean = timeBuild();
+  return { clean, cached: timeBuild() };
 }
 
 async function recordLongTasksAndDataLoad(page: Page): Promise<void> {
@@ -137,9 +157,8 @@ async function trainingRun(browser: Browser, url: string): Promise<TrainingRun> 
   };
 }
 
-if (!existsSync(resolve(root, 'dist/index.html'))) {
-  execFileSync(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd: root, stdio: 'inherit' });
-}
+// Builds the site twice (timed), which also leaves an up-to-date dist/ to measure.
+const builds = buildTimes();
 /** Builds the baseline page (bare/) next to a copy of the site's data, so both load the same files. */
 async function buildBaseline(): Promise<string> {
   const outDir = resolve(root, 'dist-bench');
@@ -195,6 +214,9 @@ try {
   const measures: Measure[] = [
     { name: 'JavaScript before interaction (gzip)', samples: weights.map((w) => w.gzip / 1024), unit: 'KB', budget: 40 },
     { name: 'JavaScript before interaction (raw)', samples: weights.map((w) => w.raw / 1024), unit: 'KB' },
+    { name: 'all bytes transferred before interaction', samples: weights.map((w) => w.transferred / 1024), unit: 'KB' },
+    { name: 'build from scratch (MNIST assets, cells run, figures)', samples: [builds.clean], unit: 's', budget: 90 },
+    { name: 'build again, nothing changed (cached outputs)', samples: [builds.cached], unit: 's', budget: 20 },
     { name: 'longest main-thread task while the training cell runs', samples: of('longestTaskMs'), unit: 'ms', budget: 50 },
     { name: 'longest main-thread task from the click (editor, data, earlier cells)', samples: of('longestTaskOverallMs'), unit: 'ms' },
     { name: `training cell, 1000 steps of 100, ${trainings[0]?.backend ?? '?'}`, samples: of('trainMs').map((ms) => ms / 1000), unit: 's' },

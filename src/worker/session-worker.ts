@@ -3,6 +3,7 @@
  * page talks to it only through messages (src/runtime/protocol.ts); stopping it means terminating it.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import type * as tfTypes from '@tensorflow/tfjs-core';
 import '../runtime/tf-extensions.ts';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-cpu';
@@ -49,7 +50,10 @@ let backendReady: Promise<boolean> | undefined;
 function start(message: Extract<ToWorker, { type: 'start' }>): Promise<boolean> {
   backendReady ??= chooseBackend(tf, message.preferredBackend).then(
     (choice) => {
-      if (choice.backend === 'webgl') watchForContextLoss();
+      if (choice.backend === 'webgl') {
+        watchForContextLoss();
+        warmUpShaders();
+      }
       post({ type: 'ready', ...choice });
       return true;
     },
@@ -68,6 +72,21 @@ function tensorMemory(): TensorMemory {
     numBytes: memory.numBytes,
     ...(memory.numBytesInGPU === undefined ? {} : { numBytesInGPU: memory.numBytesInGPU }),
   };
+}
+
+/**
+ * Compiles the WebGL programs of the article's model (matMul, add, softmax, log and their
+ * gradients) while the reader is still reading: the worker starts when a cell is hovered or
+ * focused, so the first real run does not pay for shader compilation.
+ */
+function warmUpShaders(): void {
+  tf.tidy(() => {
+    const x = tf.zeros([100, 784]);
+    const w = tf.zeros([784, 10]);
+    const f = (weights: tfTypes.Tensor) =>
+      tf.neg(tf.sum(tf.mul(tf.ones([100, 10]), tf.log(tf.softmax(tf.add(tf.matMul(x, weights), tf.zeros([10])))))));
+    tf.grad(f)(w).dataSync();
+  });
 }
 
 /** A lost WebGL context makes every later result wrong; the page must restart this worker. */
