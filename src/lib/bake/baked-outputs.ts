@@ -55,42 +55,56 @@ export function createOutputsStore(options: OutputsStoreOptions): OutputsStore {
   const { projectRoot, cacheDir, mayRun } = options;
   const run = options.run ?? ((runOptions: RunArticleOptions) => runWithBuildData(projectRoot, runOptions));
   const inFlight = new Map<string, Promise<BakedArticle>>();
+  // Every cell, inline result and figure of a page asks for its article's outputs: during a build
+  // (files do not change) read, parse and hash each article once. The dev server reads them again
+  // on each request, so that a new build's outputs show without a restart.
+  const byArticle = new Map<string, Promise<ArticleOutputs | undefined>>();
+
+  async function load(article: string): Promise<ArticleOutputs | undefined> {
+    const file = join(projectRoot, 'content/articles', `${article}.mdx`);
+    const source = readFileSync(file, 'utf8');
+    const cells = extractLiveCells(source);
+    const resultNames = shownVariables(extractComponents(source));
+    const key = outputsCacheKey({
+      cells,
+      tfVersion,
+      dataChecksum: dataChecksum(projectRoot),
+      seed: MNIST_SEED,
+      runtimeDir: join(projectRoot, 'src/runtime'),
+    });
+    const cacheFile = join(cacheDir, `${key}.json`);
+
+    let baked = inFlight.get(key);
+    if (!baked) {
+      if (existsSync(cacheFile)) {
+        baked = Promise.resolve(JSON.parse(readFileSync(cacheFile, 'utf8')) as BakedArticle);
+      } else if (!mayRun) {
+        return undefined;
+      } else {
+        baked = runExclusive(() => run({ article, file: relative(projectRoot, file), cells, resultNames })).then((result) => {
+          mkdirSync(cacheDir, { recursive: true });
+          writeFileSync(cacheFile, JSON.stringify(result));
+          return result;
+        });
+      }
+      inFlight.set(key, baked);
+    }
+    const result = await baked;
+    return {
+      ...result,
+      results: Object.assign({}, ...cells.map((cell) => result.cells[cell.id]?.results ?? {})) as Record<string, ResultValue>,
+    };
+  }
 
   return {
-    async get(article) {
-      const file = join(projectRoot, 'content/articles', `${article}.mdx`);
-      const source = readFileSync(file, 'utf8');
-      const cells = extractLiveCells(source);
-      const resultNames = shownVariables(extractComponents(source));
-      const key = outputsCacheKey({
-        cells,
-        tfVersion,
-        dataChecksum: dataChecksum(projectRoot),
-        seed: MNIST_SEED,
-        runtimeDir: join(projectRoot, 'src/runtime'),
-      });
-      const cacheFile = join(cacheDir, `${key}.json`);
-
-      let baked = inFlight.get(key);
-      if (!baked) {
-        if (existsSync(cacheFile)) {
-          baked = Promise.resolve(JSON.parse(readFileSync(cacheFile, 'utf8')) as BakedArticle);
-        } else if (!mayRun) {
-          return undefined;
-        } else {
-          baked = runExclusive(() => run({ article, file: relative(projectRoot, file), cells, resultNames })).then((result) => {
-            mkdirSync(cacheDir, { recursive: true });
-            writeFileSync(cacheFile, JSON.stringify(result));
-            return result;
-          });
-        }
-        inFlight.set(key, baked);
+    get(article) {
+      if (!mayRun) return load(article);
+      let outputs = byArticle.get(article);
+      if (!outputs) {
+        outputs = load(article);
+        byArticle.set(article, outputs);
       }
-      const result = await baked;
-      return {
-        ...result,
-        results: Object.assign({}, ...cells.map((cell) => result.cells[cell.id]?.results ?? {})) as Record<string, ResultValue>,
-      };
+      return outputs;
     },
   };
 }
