@@ -5,9 +5,9 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import { remarkLiveCells } from './src/integrations/remark-live-cells.ts';
-import { mnistAssets } from './src/integrations/mnist-assets.ts';
-import { cellOutputs } from './src/integrations/cell-outputs.ts';
+import { remarkLiveCells } from './src/build/article/remark-live-cells.ts';
+import { mnistAssets } from './src/build/mnist-assets.ts';
+import { liveArticles } from './src/build/live-articles.ts';
 import { THEME_BOOT_SCRIPT } from './src/client/theme.ts';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 
@@ -46,7 +46,7 @@ export default defineConfig({
       scriptDirective: { hashes: [`sha256-${createHash('sha256').update(THEME_BOOT_SCRIPT).digest('base64')}`] },
     },
   },
-  integrations: [mnistAssets(), cellOutputs(), mdx()],
+  integrations: [mnistAssets(), liveArticles(), mdx()],
   vite: {
     // The session worker loads the WASM backend lazily, which needs an ES module worker.
     worker: { format: 'es' },

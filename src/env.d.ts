@@ -1,1 +1,15 @@
 /// <reference types="astro/client" />
+
+declare module 'virtual:tf-facile/bake-context' {
+  export const bakeContext: import('./build/bake/bake-context.ts').BakeContext;
+}
+
+declare namespace App {
+  interface Locals {
+    /** Set by an article page for the components of its prose: the article and its build-time outputs. */
+    liveArticle?: {
+      record: import('./build/article/record.ts').ArticleRecord;
+      outputs: import('./build/bake/outputs-store.ts').ArticleOutputs | undefined;
+    };
+  }
+}

@@ -4,7 +4,7 @@
  */
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { findChromium } from '../../test/support/find-chromium.ts';
+import { findChromium } from '../support/find-chromium.ts';
 
 export interface LighthouseScores {
   performance: number;

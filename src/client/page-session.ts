@@ -10,7 +10,7 @@ import type { FigureHost, LiveFigureElement } from './live-figure.ts';
 import type { FigureFrame, FigureProgramName } from '../figures/programs.ts';
 import type { Translate } from './ui-strings.ts';
 import { connectWorker, type WorkerConnection } from './worker-connection.ts';
-import { formatResult } from '../lib/format-result.ts';
+import { formatResult } from '../runtime/format-result.ts';
 import { SessionBar } from './session-bar.ts';
 
 interface RunningCell {
@@ -156,7 +156,8 @@ export class PageSession implements CellHost, FigureHost {
         this.#bar.hideDataProgress();
         return;
       case 'figure-frame':
-        this.#playbacks.get(message.runId)?.onFrame(message.frame);
+        // The worker plays the program the figure asked for, so the frame is of that program's kind.
+        this.#playbacks.get(message.runId)?.onFrame(message.frame as FigureFrame);
         return;
       case 'figure-end': {
         const playback = this.#playbacks.get(message.runId);

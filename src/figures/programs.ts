@@ -4,7 +4,7 @@
  * final picture at build time in Node.
  */
 import type * as tfCore from '@tensorflow/tfjs-core';
-import { createRandom, type Random } from '../runtime/mnist/random.ts';
+import { createRandom, type Random } from '../mnist/random.ts';
 
 export type Point = [number, number];
 

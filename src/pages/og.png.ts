@@ -3,8 +3,8 @@
  * time like every other figure of the site. 1200 x 630 pixels.
  */
 import type { APIRoute } from 'astro';
-import { readMnistImage } from '../lib/mnist-files.ts';
-import { encodeRgbPng } from '../lib/png.ts';
+import { readMnistImage } from '../build/mnist-files.ts';
+import { encodeRgbPng } from '../build/png.ts';
 
 const [WIDTH, HEIGHT, CELL, SCALE] = [1200, 630, 150, 5];
 const ACCENT: [number, number, number] = [11, 87, 208];

@@ -1,7 +1,7 @@
 /** The sitemap, with each page's translations as hreflang alternates. */
 import type { APIRoute } from 'astro';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
-import { alternatesOf, articleUrl, getPublishedArticles } from '../lib/articles.ts';
+import { alternatesOf, articleUrl, getPublishedArticles } from '../build/content/articles.ts';
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');

@@ -3,7 +3,7 @@
  * seed in the browser and at build time so that batches, and so results, match.
  */
 import type * as tfCore from '@tensorflow/tfjs-core';
-import { createMnist, loadMnistBytes, type AssetCache, type FetchFunction, type Mnist, type MnistProgress } from './mnist/index.ts';
+import { createMnist, loadMnistBytes, type AssetCache, type FetchFunction, type Mnist, type MnistProgress } from '../mnist/index.ts';
 
 export const MNIST_SEED = 0;
 

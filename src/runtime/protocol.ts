@@ -1,7 +1,6 @@
 /** Messages between the page (main thread) and the session worker. Plain data only. */
 import type { CellFailure } from './execute-cell.ts';
 import type { OutputChunk } from './output-batcher.ts';
-import type { FigureFrame, FigureProgramName } from '../figures/programs.ts';
 
 export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -24,7 +23,8 @@ export interface TensorMemory {
 export type ToWorker =
   | { type: 'start'; preferredBackend?: BackendName }
   | { type: 'run'; runId: number; cellId: string; code: string; resultNames: readonly string[] }
-  | { type: 'figure'; runId: number; program: FigureProgramName };
+  /** Plays a named program of the worker's (an animated figure): frames are its own business. */
+  | { type: 'figure'; runId: number; program: string };
 
 export type FromWorker =
   | { type: 'ready'; backend: BackendName; fallbackReason?: string }
@@ -39,5 +39,5 @@ export type FromWorker =
   | { type: 'gpu-lost' }
   /** A cell that had finished threw later (a timer, a callback, an unhandled rejection). */
   | { type: 'late-error'; cellId: string; failure: CellFailure }
-  | { type: 'figure-frame'; runId: number; frame: FigureFrame }
+  | { type: 'figure-frame'; runId: number; frame: unknown }
   | { type: 'figure-end'; runId: number; error?: string };

@@ -11,9 +11,9 @@ import { CellSession } from '../runtime/cell-session.ts';
 import { OutputBatcher } from '../runtime/output-batcher.ts';
 import type { FromWorker, TensorMemory, ToWorker } from '../runtime/protocol.ts';
 import { chooseBackend } from './choose-backend.ts';
-import { FIGURE_PROGRAMS } from '../figures/programs.ts';
+import { FIGURE_PROGRAMS, isFigureProgramName } from '../figures/programs.ts';
 import { loadMnistGlobal } from '../runtime/mnist-global.ts';
-import { createCacheStorageAssetCache } from '../runtime/mnist/index.ts';
+import { createCacheStorageAssetCache } from '../mnist/index.ts';
 
 /** The part of the worker global we use (the DOM and WebWorker type libraries cannot be mixed). */
 interface WorkerScope {
@@ -115,9 +115,9 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
 async function playFigure(message: Extract<ToWorker, { type: 'figure' }>): Promise<void> {
   if (!(await (backendReady ?? start({ type: 'start' })))) return;
   try {
-    await session.runExclusive(() =>
-      FIGURE_PROGRAMS[message.program](tf, (frame) => post({ type: 'figure-frame', runId: message.runId, frame })),
-    );
+    const program = message.program;
+    if (!isFigureProgramName(program)) throw new Error(`unknown figure program "${program}"`);
+    await session.runExclusive(() => FIGURE_PROGRAMS[program](tf, (frame) => post({ type: 'figure-frame', runId: message.runId, frame })));
     post({ type: 'figure-end', runId: message.runId });
   } catch (error) {
     post({ type: 'figure-end', runId: message.runId, error: error instanceof Error ? error.message : String(error) });

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { cell, waitForState } from '../support/cells.ts';
+import { cell, waitForState } from '../../scripts/support/reader.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { outputOf, waitForState } from '../support/cells.ts';
+import { outputOf, waitForState } from '../../scripts/support/reader.ts';
 import { argMax, printedTensor } from '../support/article.ts';
 
 const siteUrl = inject('siteUrl');

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { cell, outputOf, replaceCode, runCell } from '../support/cells.ts';
+import { cell, outputOf, replaceCode, runCell } from '../../scripts/support/reader.ts';
 import { argMax, printedTensor } from '../support/article.ts';
 
 const siteUrl = inject('siteUrl');
@@ -27,6 +27,9 @@ describe('outputs computed at build time', () => {
     const outputs = await page.locator('[data-cell] [data-output]').allTextContents();
     expect(outputs.length).toBeGreaterThan(10);
     for (const output of outputs) expect(output.trim()).not.toBe('');
+    // Every cell and inline value the page renders was baked (the bake reads the page's own record).
+    expect(await page.locator('[data-cell] [data-output][data-baked]').count()).toBe(await page.locator('[data-cell]').count());
+    expect(await page.locator('[data-result][data-baked]').count()).toBe(await page.locator('[data-result]').count());
     const accuracy = /accuracy: ([\d.]+)/.exec(await outputOf(page, 'evaluate'))?.[1];
     expect(Number(accuracy)).toBeGreaterThan(0.9);
     expect(await page.locator('[data-result="accuracy"]').textContent()).toBe(

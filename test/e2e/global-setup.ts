@@ -4,9 +4,9 @@
  */
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { findChromium } from '../support/find-chromium.ts';
-import { buildSite, PROJECT_ROOT } from '../support/build-site.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { findChromium } from '../../scripts/support/find-chromium.ts';
+import { buildSite, PROJECT_ROOT } from '../../scripts/support/build-site.ts';
+import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

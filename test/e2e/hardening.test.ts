@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { useBrowser, useFreshPage } from '../support/use-browser.ts';
-import { cell, errorOf, outputOf, replaceCode, runCell, waitForState } from '../support/cells.ts';
+import { cell, errorOf, outputOf, replaceCode, runCell, waitForState } from '../../scripts/support/reader.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();

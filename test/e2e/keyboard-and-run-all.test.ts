@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useBrowser, useFreshPage } from '../support/use-browser.ts';
-import { cell, outputOf, replaceCode, waitForEditorText, waitForState } from '../support/cells.ts';
+import { cell, outputOf, replaceCode, waitForEditorText, waitForState } from '../../scripts/support/reader.ts';
 
 const browser = useBrowser();
 const freshPage = useFreshPage(browser, 'fr/demo/');

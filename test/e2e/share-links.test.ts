@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { cell, outputOf, replaceCode, runCell } from '../support/cells.ts';
+import { cell, outputOf, replaceCode, runCell } from '../../scripts/support/reader.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();

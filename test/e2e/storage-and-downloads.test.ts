@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { cell, errorOf, outputOf, replaceCode, runCell } from '../support/cells.ts';
+import { cell, errorOf, outputOf, replaceCode, runCell } from '../../scripts/support/reader.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { outputOf, runCell } from '../support/cells.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { buildSite, PROJECT_ROOT } from '../support/build-site.ts';
+import { outputOf, runCell } from '../../scripts/support/reader.ts';
+import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
+import { buildSite, PROJECT_ROOT } from '../../scripts/support/build-site.ts';
 
 const outDir = resolve(PROJECT_ROOT, 'dist-sub-path');
 const browser = useBrowser();

@@ -8,8 +8,8 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import { defaultMnistSourceDir, prepareMnistAssets } from '../../src/integrations/mnist-assets.ts';
-import { ASSET_CODEC } from '../../src/runtime/mnist/codec.ts';
+import { defaultMnistSourceDir, prepareMnistAssets } from '../../src/build/mnist-assets.ts';
+import { ASSET_CODEC } from '../../src/mnist/codec.ts';
 
 export const MNIST_SOURCE_DIR = defaultMnistSourceDir();
 const SHARED_ASSETS_DIR = join(tmpdir(), `tf-facile-test-mnist-${ASSET_CODEC}`);

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FetchFunction } from '../../src/runtime/mnist/index.ts';
+import type { FetchFunction } from '../../src/mnist/index.ts';
 
 export const TEST_MNIST_BASE_URL = 'https://mnist.test/data/mnist/';
 

@@ -1,7 +1,7 @@
 /** One Chromium per test file: launched before its tests, closed after them. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '../../scripts/support/browser.ts';
 
 export function useBrowser(extraArgs: readonly string[] = []): () => Browser {
   let browser: Browser | undefined;

@@ -1,39 +1,32 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractComponents, extractLiveCells } from '../../src/lib/article-source.ts';
-import { LOCAL_DATA_URL, localFolderFetch } from '../../src/lib/bake/local-fetch.ts';
-import { runArticle, type BakedArticle } from '../../src/lib/bake/run-article.ts';
-import { shownVariables } from '../../src/figures/sources.ts';
+import { readArticle } from '../../src/build/article/read-article.ts';
+import { shownNames } from '../../src/build/article/shown-names.ts';
+import { LOCAL_DATA_URL, localFolderFetch } from '../../src/build/bake/local-fetch.ts';
+import { runArticle, type BakedArticle } from '../../src/build/bake/run-article.ts';
 import { loadMnistGlobal } from '../../src/runtime/mnist-global.ts';
 import { preparedMnistAssets } from '../support/mnist-assets.ts';
+import { parsePrintedTensor as printedTensor } from '../support/printed-tensor.ts';
 
 const file = join(import.meta.dirname, '../../content/articles/fr/mnist-softmax.mdx');
 let baked: BakedArticle;
 
-/** The numbers of a `label tf.Tensor(...)` line in a cell's output. */
-function printedTensor(output: string, label: string): number[] {
-  const start = output.indexOf(`${label} tf.Tensor(`) + label.length;
-  const body = output.slice(output.indexOf('[', start), output.indexOf('shape=', start));
-  return [...body.matchAll(/-?\d+(?:\.\d*)?(?:e[-+]\d+)?/g)].map((m) => Number(m[0]));
-}
-
 beforeAll(async () => {
   const assets = await preparedMnistAssets();
-  const source = readFileSync(file, 'utf8');
+  const record = readArticle(file);
   baked = await runArticle({
-    article: 'fr/mnist-softmax',
+    article: record.article,
     file,
-    cells: extractLiveCells(source),
-    resultNames: shownVariables(extractComponents(source)),
+    cells: record.cells,
+    resultNames: shownNames(record),
     lazyGlobals: { mnist: () => loadMnistGlobal({ tf, fetch: localFolderFetch(assets), baseUrl: LOCAL_DATA_URL }) },
   });
 }, 120_000);
 
 describe('the French article, run in Node on the CPU backend', () => {
   it('runs every cell in page order without error', () => {
-    expect(Object.keys(baked.cells)).toEqual(extractLiveCells(readFileSync(file, 'utf8')).map((cell) => cell.id));
+    expect(Object.keys(baked.cells)).toEqual(readArticle(file).cells.map((cell) => cell.id));
   });
 
   it('reproduces the values that do not depend on the random batches, to the article’s precision', () => {

@@ -2,9 +2,9 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractLiveCells } from '../../src/lib/article-source.ts';
-import { outputsCacheKey } from '../../src/lib/bake/cache-key.ts';
-import { CellBuildError, runArticle } from '../../src/lib/bake/run-article.ts';
+import { readArticleText } from '../../src/build/article/read-article.ts';
+import { outputsCacheKey } from '../../src/build/bake/cache-key.ts';
+import { CellBuildError, runArticle } from '../../src/build/bake/run-article.ts';
 
 const fixture = [
   '# A fixture article',
@@ -19,6 +19,8 @@ const fixture = [
   '```',
   '',
 ].join('\n');
+
+const extractLiveCells = (mdx: string) => readArticleText(mdx, 'content/articles/en/fixture.mdx').cells;
 
 function runtimeDirWith(content: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'runtime-'));
@@ -56,22 +58,36 @@ describe('runArticle (build-time execution)', () => {
 });
 
 describe('outputsCacheKey', () => {
-  const base = { tfVersion: '4.22.0', dataChecksum: 'abc', seed: 0 };
+  const base = { tfVersion: '4.22.0', dataChecksum: 'abc', seed: 0, shownNames: ['answer'], components: [] };
   const cells = extractLiveCells(fixture);
 
   it('is shared by translations that differ only in comments', () => {
-    const runtimeDir = runtimeDirWith('v1');
+    const sourceDirs = [runtimeDirWith('v1')];
     const translated = extractLiveCells(fixture.replace('const answer', '// la réponse\nconst answer'));
-    expect(outputsCacheKey({ ...base, cells: translated, runtimeDir })).toBe(outputsCacheKey({ ...base, cells, runtimeDir }));
+    expect(outputsCacheKey({ ...base, cells: translated, sourceDirs })).toBe(outputsCacheKey({ ...base, cells, sourceDirs }));
   });
 
-  it('changes with the code, the data, the TensorFlow.js version, the seed and the runtime', () => {
-    const runtimeDir = runtimeDirWith('v1');
-    const key = outputsCacheKey({ ...base, cells, runtimeDir });
-    expect(outputsCacheKey({ ...base, cells: extractLiveCells(fixture.replace('6 * 7', '6 * 8')), runtimeDir })).not.toBe(key);
-    expect(outputsCacheKey({ ...base, dataChecksum: 'def', cells, runtimeDir })).not.toBe(key);
-    expect(outputsCacheKey({ ...base, tfVersion: '4.23.0', cells, runtimeDir })).not.toBe(key);
-    expect(outputsCacheKey({ ...base, seed: 1, cells, runtimeDir })).not.toBe(key);
-    expect(outputsCacheKey({ ...base, cells, runtimeDir: runtimeDirWith('v2') })).not.toBe(key);
+  it('changes with the code, the data, the TensorFlow.js version, the seed and the source that runs and bakes cells', () => {
+    const sourceDirs = [runtimeDirWith('v1'), runtimeDirWith('bake v1')];
+    const key = outputsCacheKey({ ...base, cells, sourceDirs });
+    expect(outputsCacheKey({ ...base, cells: extractLiveCells(fixture.replace('6 * 7', '6 * 8')), sourceDirs })).not.toBe(key);
+    expect(outputsCacheKey({ ...base, dataChecksum: 'def', cells, sourceDirs })).not.toBe(key);
+    expect(outputsCacheKey({ ...base, tfVersion: '4.23.0', cells, sourceDirs })).not.toBe(key);
+    expect(outputsCacheKey({ ...base, seed: 1, cells, sourceDirs })).not.toBe(key);
+    expect(outputsCacheKey({ ...base, cells, sourceDirs: [sourceDirs[0] ?? '', runtimeDirWith('bake v2')] })).not.toBe(key);
+  });
+
+  it('changes when the prose shows another variable or a figure changes, though no cell changed', () => {
+    const sourceDirs = [runtimeDirWith('v1')];
+    const key = outputsCacheKey({ ...base, cells, sourceDirs });
+    expect(outputsCacheKey({ ...base, cells, sourceDirs, shownNames: ['answer', 'other'] })).not.toBe(key);
+    const figure = { name: 'LiveFigure', props: { kind: 'softmax-bars', source: 'y_0' } };
+    const withFigure = outputsCacheKey({ ...base, cells, sourceDirs, components: [figure] });
+    expect(withFigure).not.toBe(key);
+    expect(
+      outputsCacheKey({ ...base, cells, sourceDirs, components: [{ ...figure, props: { ...figure.props, source: 'y_1' } }] }),
+    ).not.toBe(withFigure);
+    // Prose decorations change nothing that is baked.
+    expect(outputsCacheKey({ ...base, cells, sourceDirs, components: [{ name: 'EditorNote', props: { date: '2026-12' } }] })).toBe(key);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
-import { parseFenceMeta, remarkLiveCells } from '../../src/integrations/remark-live-cells.ts';
+import { parseFenceMeta, remarkLiveCells } from '../../src/build/article/remark-live-cells.ts';
+import { readArticleText } from '../../src/build/article/read-article.ts';
+import { recordFromFrontmatter } from '../../src/build/article/record.ts';
 
 function codeNode(lang: string, meta: string, value: string, line = 1) {
   return { type: 'code' as const, lang, meta, value, position: { start: { line, column: 1 }, end: { line, column: 1 } } };
@@ -8,7 +10,7 @@ function codeNode(lang: string, meta: string, value: string, line = 1) {
 
 function transform(...nodes: ReturnType<typeof codeNode>[]): Root {
   const tree: Root = { type: 'root', children: [{ type: 'blockquote', children: nodes }] };
-  remarkLiveCells()(tree, { path: 'content/articles/fr/x.mdx' });
+  remarkLiveCells()(tree, { path: 'content/articles/fr/x.mdx', data: {} });
   return tree;
 }
 
@@ -44,5 +46,43 @@ describe('remarkLiveCells', () => {
     expect(() => transform(codeNode('js', 'live', '1'))).toThrow(/needs an id/);
     expect(() => transform(codeNode('js', 'live id=Soft_Max', '1'))).toThrow(/needs an id/);
     expect(() => transform(codeNode('python', 'live id=a', '1'))).toThrow(/must be JavaScript/);
+  });
+
+  it('records the cells, the originals and the components of the prose, nested ones included', () => {
+    const mdx = [
+      '---',
+      "title: 'T'",
+      '---',
+      '',
+      '> ```js live id=quoted',
+      '> const q = 1;',
+      '> ```',
+      '',
+      '<Aside>',
+      '',
+      'It is <Result name=\'q\' digits={2} />, see <LiveFigure kind="mnist-digit" index={0} grid />.',
+      '',
+      '</Aside>',
+      '',
+      '```python original',
+      'q = 1',
+      '```',
+    ].join('\n');
+    const record = readArticleText(mdx, 'content/articles/en/nested.mdx');
+    expect(record.article).toBe('en/nested');
+    expect(record.cells).toEqual([{ id: 'quoted', code: 'const q = 1;', line: 5 }]);
+    expect(record.originals).toEqual([{ lang: 'python', code: 'q = 1', line: 15 }]);
+    expect(record.components.map(({ name, props }) => ({ name, props }))).toEqual([
+      { name: 'Aside', props: {} },
+      { name: 'Result', props: { name: 'q', digits: 2 } },
+      { name: 'LiveFigure', props: { kind: 'mnist-digit', index: 0, grid: true } },
+    ]);
+  });
+
+  it('leaves its record where Astro hands it to the page', () => {
+    const file = { path: 'content/articles/fr/x.mdx', data: { astro: { frontmatter: { title: 'T' } } } };
+    remarkLiveCells()({ type: 'root', children: [codeNode('js', 'live id=a', '1')] }, file);
+    expect(file.data.astro.frontmatter.title).toBe('T');
+    expect(recordFromFrontmatter(file.data.astro.frontmatter)?.cells.map((cell) => cell.id)).toEqual(['a']);
   });
 });

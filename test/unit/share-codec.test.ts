@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../src/runtime/mnist/random.ts';
+import { createRandom } from '../../src/mnist/random.ts';
 import { decodeShareFragment, encodeShareFragment, MAX_ENCODED_LENGTH, ShareLinkError } from '../../src/client/share-codec.ts';
 
 const ids = new Set(['tensors', 'matmul']);

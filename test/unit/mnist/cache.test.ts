@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createCacheStorageAssetCache,
-  createMemoryAssetCache,
-  type CacheLike,
-  type CacheStorageLike,
-} from '../../../src/runtime/mnist/cache.ts';
+import { createCacheStorageAssetCache, createMemoryAssetCache, type CacheLike, type CacheStorageLike } from '../../../src/mnist/cache.ts';
 
 /** The Cache API as far as the cache uses it, in memory (Node has no `caches`). */
 function fakeCacheStorage(): CacheStorageLike & { entries: Map<string, Response> } {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeMnistAsset, encodeMnistAsset } from '../../../src/runtime/mnist/codec.ts';
-import { encodeIdxHeader } from '../../../src/runtime/mnist/idx.ts';
-import { createRandom } from '../../../src/runtime/mnist/random.ts';
+import { decodeMnistAsset, encodeMnistAsset } from '../../../src/mnist/codec.ts';
+import { encodeIdxHeader } from '../../../src/mnist/idx.ts';
+import { createRandom } from '../../../src/mnist/random.ts';
 
 function imagesFile(count: number, rows: number, cols: number, pixel: (image: number, y: number, x: number) => number): Uint8Array {
   const header = encodeIdxHeader({ kind: 'images', count, rows, cols });

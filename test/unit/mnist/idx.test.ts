@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeIdxHeader, parseIdxHeader, validateIdxFile } from '../../../src/runtime/mnist/idx.ts';
-import { MnistError } from '../../../src/runtime/mnist/errors.ts';
+import { encodeIdxHeader, parseIdxHeader, validateIdxFile } from '../../../src/mnist/idx.ts';
+import { MnistError } from '../../../src/mnist/errors.ts';
 
 function labelsFile(labels: number[]): Uint8Array {
   const header = encodeIdxHeader({ kind: 'labels', count: labels.length });

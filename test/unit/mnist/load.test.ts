@@ -10,7 +10,7 @@ import {
   type FetchFunction,
   type MnistBytes,
   type MnistProgress,
-} from '../../../src/runtime/mnist/index.ts';
+} from '../../../src/mnist/index.ts';
 import { createMnistFileFetch, TEST_MNIST_BASE_URL } from '../../support/mnist-file-fetch.ts';
 import { copyOfPreparedMnistAssets, preparedMnistAssets, readSourceIdx } from '../../support/mnist-assets.ts';
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMnist, loadMnistBytes, type DataSet, type Mnist, type MnistBytes } from '../../../src/runtime/mnist/index.ts';
+import { createMnist, loadMnistBytes, type DataSet, type Mnist, type MnistBytes } from '../../../src/mnist/index.ts';
 import { createMnistFileFetch, TEST_MNIST_BASE_URL } from '../../support/mnist-file-fetch.ts';
 import { preparedMnistAssets } from '../../support/mnist-assets.ts';
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { mnistAssets, prepareMnistAssets } from '../../../src/integrations/mnist-assets.ts';
-import { parseManifest, type MnistManifest } from '../../../src/runtime/mnist/manifest.ts';
+import { mnistAssets, prepareMnistAssets } from '../../../src/build/mnist-assets.ts';
+import { parseManifest, type MnistManifest } from '../../../src/mnist/manifest.ts';
 import {
   MNIST_SOURCE_DIR,
   copyOfPreparedMnistAssets,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, deriveSeed, shuffleInPlace } from '../../../src/runtime/mnist/random.ts';
+import { createRandom, deriveSeed, shuffleInPlace } from '../../../src/mnist/random.ts';
 
 describe('seeded random numbers', () => {
   it('produces the published mulberry32 sequence, so every engine gets the same batches', () => {

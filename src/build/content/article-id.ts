@@ -1,4 +1,4 @@
-import { isLocale, type Locale } from '../i18n/locales.ts';
+import { isLocale, type Locale } from '../../i18n/locales.ts';
 
 /** `fr/mnist-softmax` -> locale `fr`, slug `mnist-softmax`. */
 export function splitArticleId(id: string): { locale: Locale; slug: string } {

@@ -4,7 +4,7 @@
  * Why a custom codec instead of gzip: deflate sees handwritten digits as a
  * byte stream. Transposing, row/column deltas or PNG filters before it made
  * it worse; the best transform measured (zero mask and grey levels split
- * into two streams) still needed 10.2 MB (docs/mnist.md lists the
+ * into two streams) still needed 10.2 MB (README.md in this folder lists the
  * measurements). Pixels are far more predictable from their already decoded
  * neighbours, so this codec models each pixel given the pixels to its left
  * and above and codes it with rANS (rans.ts): 7.8 MB for all 70,000 images

@@ -6,7 +6,7 @@
  *   const mnist = createMnist(tf, bytes, { seed: 0 });
  *   const [xs, ys] = mnist.train.nextBatch(100);
  *
- * See docs/mnist.md.
+ * See README.md in this folder.
  */
 export { loadMnistBytes, type LoadMnistOptions, type MnistBytes, type MnistProgress, type MnistSplitBytes } from './load.ts';
 export { createMnist, type CreateMnistOptions, type Mnist } from './mnist.ts';

@@ -1,5 +1,5 @@
 /** How a live value reads inside a sentence: numbers in the page's language, text as it is. */
-import type { ResultValue } from '../runtime/protocol.ts';
+import type { ResultValue } from './protocol.ts';
 
 export function formatResult(result: ResultValue, locale: string, digits: number): string {
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });

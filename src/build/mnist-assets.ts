@@ -1,6 +1,6 @@
 /**
  * Build step: turns the four MNIST IDX files into compressed .mnc assets and
- * a manifest.json that the runtime loader (src/runtime/mnist) reads.
+ * a manifest.json that the runtime loader (src/mnist) reads.
  *
  * Runs before `astro dev` and `astro build` via the mnistAssets()
  * integration. A rebuild with unchanged inputs only hashes files (well
@@ -13,8 +13,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { ASSET_CODEC, decodeMnistAsset, encodeMnistAsset } from '../runtime/mnist/codec.ts';
-import { validateIdxFile } from '../runtime/mnist/idx.ts';
+import { ASSET_CODEC, decodeMnistAsset, encodeMnistAsset } from '../mnist/codec.ts';
+import { validateIdxFile } from '../mnist/idx.ts';
 import {
   MANIFEST_FILE_NAME,
   MANIFEST_FORMAT,
@@ -24,7 +24,7 @@ import {
   type ManifestEntry,
   type MnistFileSpec,
   type MnistManifest,
-} from '../runtime/mnist/manifest.ts';
+} from '../mnist/manifest.ts';
 
 export interface PrepareMnistAssetsOptions {
   /** Folder with the four uncompressed IDX files (train-images-idx3-ubyte, ...). */
@@ -83,7 +83,7 @@ async function encodeAsset(idx: Uint8Array, rawSha256: string, spec: MnistFileSp
   // Never publish an asset the loader could not read back exactly.
   const decoded = decodeMnistAsset(asset, spec.name, spec.kind);
   if (!Buffer.from(decoded.buffer, decoded.byteOffset, decoded.byteLength).equals(idx)) {
-    throw new Error(`MNIST codec round trip failed for ${spec.name}; this is a bug in src/runtime/mnist/codec.ts`);
+    throw new Error(`MNIST codec round trip failed for ${spec.name}; this is a bug in src/mnist/codec.ts`);
   }
   const path = `${spec.name}.mnc`;
   await writeAtomically(join(outDir, path), asset);

@@ -9,7 +9,7 @@ import '../../runtime/tf-extensions.ts';
 import { CellSession } from '../../runtime/cell-session.ts';
 import type { CellFailure } from '../../runtime/execute-cell.ts';
 import type { ResultValue } from '../../runtime/protocol.ts';
-import type { LiveCellSource } from '../article-source.ts';
+import type { CellRecord } from '../article/record.ts';
 
 export interface BakedCell {
   /** What the cell printed, then its last value, as the browser shows it. */
@@ -26,7 +26,7 @@ export interface BakedArticle {
 }
 
 export class CellBuildError extends Error {
-  constructor(article: string, file: string, cell: LiveCellSource, failure: CellFailure) {
+  constructor(article: string, file: string, cell: CellRecord, failure: CellFailure) {
     const fileLine = failure.line !== undefined ? cell.line + failure.line : cell.line;
     const where = failure.line !== undefined ? `, line ${failure.line}, column ${failure.column ?? 1} of the cell` : '';
     super(`Cell "${cell.id}" of ${article} (${file}:${fileLine}${where}) failed: ${failure.name}: ${failure.message}`);
@@ -37,7 +37,7 @@ export class CellBuildError extends Error {
 export interface RunArticleOptions {
   article: string;
   file: string;
-  cells: readonly LiveCellSource[];
+  cells: readonly CellRecord[];
   /** Names of the top-level variables the prose shows. */
   resultNames: readonly string[];
   lazyGlobals?: Record<string, () => Promise<unknown>>;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { parseIdxHeader, idxHeaderBytes } from '../runtime/mnist/idx.ts';
+import { parseIdxHeader, idxHeaderBytes } from '../mnist/idx.ts';
 
 export type MnistSplitFile = 'train' | 'test';
 

@@ -1,6 +1,6 @@
 /** Queries over the articles collection: what is published, and where its translations are. */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Locale } from '../i18n/locales.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { splitArticleId } from './article-id.ts';
 
 export type Article = CollectionEntry<'articles'>;

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FetchFunction } from '../../runtime/mnist/index.ts';
+import type { FetchFunction } from '../../mnist/index.ts';
 
 export const LOCAL_DATA_URL = 'http://build.invalid/data/mnist/';
 
