@@ -1,15 +1,15 @@
 /** Reads the interface strings the server rendered into the page (see SessionControls.astro). */
-import { fillPlaceholders, type UiKey, type UiStrings } from '../i18n/ui.ts';
+import { translatorFor, type Translate } from '../i18n/format.ts';
 
-export type Translate = (key: UiKey, values?: Record<string, string | number>) => string;
+export type { Translate } from '../i18n/format.ts';
 
 export function readUiStrings(root: ParentNode = document): Translate {
   const element = root.querySelector('script[data-ui-strings]');
-  let strings: Partial<UiStrings> = {};
+  let strings: Record<string, string> = {};
   try {
-    strings = JSON.parse(element?.textContent ?? '{}') as Partial<UiStrings>;
+    strings = JSON.parse(element?.textContent ?? '{}') as Record<string, string>;
   } catch {
     // A broken page still works, with keys shown instead of words.
   }
-  return (key, values = {}) => fillPlaceholders(strings[key] ?? key, values);
+  return translatorFor(strings, document.documentElement.lang || 'fr');
 }

@@ -1,310 +1,41 @@
 /**
- * Every string of the interface, per locale, as flat keys. Placeholders look like {name}.
- * A unit test checks that all locales have the same keys and placeholders.
+ * Every interface string, per locale: the areas of messages/ merged (add an area: one file and one
+ * line in AREAS). Placeholders look like {name}; plural forms are picked by {count}. A unit test
+ * checks that the published locales have every key, with the same placeholders.
  */
-import type { Locale } from './locales.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.ts';
+import type { Message } from './define-messages.ts';
+import { translatorFor, type Translate } from './format.ts';
 
-const fr = {
-  'site.name': 'tf-facile',
-  'site.tagline': 'TensorFlow, expliqué simplement, exécuté dans votre navigateur',
-  'nav.languages': 'Langues',
-  'nav.home': 'Accueil',
-  'theme.dark': 'Thème sombre',
-  'home.title': 'tf-facile : des articles TensorFlow que l’on exécute',
-  'home.intro': 'Chaque bloc de code de ces articles s’exécute dans votre navigateur avec TensorFlow.js : modifiez-le, relancez-le.',
-  'home.articles': 'Articles',
-  'notFound.title': 'Page introuvable',
-  'notFound.text': 'Cette page n’existe pas, ou plus. Les articles sont listés sur l’accueil.',
-  'notFound.home': 'Retour à l’accueil',
-  'home.readIn': 'Lire en français',
-  'article.translations': 'Cet article dans d’autres langues',
-  'article.toc': 'Sommaire',
-  'cell.label': 'Cellule vivante · JavaScript',
-  'cell.run': 'Exécuter',
-  'cell.run.title': 'Exécuter cette cellule (Maj+Entrée ou Ctrl+Entrée)',
-  'cell.stop': 'Arrêter',
-  'cell.stop.title': 'Arrêter l’exécution (la session redémarre)',
-  'cell.reset': 'Rétablir',
-  'cell.reset.title': 'Rétablir le code d’origine de cette cellule',
-  'cell.modified': 'modifié',
-  'cell.fromLink': 'depuis un lien',
-  'cell.progressLabel': 'Progression de la cellule',
-  'cell.progress': 'Étape {done} sur {total}',
-  'cell.chart': 'Courbe tracée par la cellule {id}',
-  'cell.baked':
-    'Résultat calculé lors de la publication du site ({backend}). Exécutez la cellule pour le recalculer dans votre navigateur.',
-  'cell.editor': 'Code de la cellule {id}',
-  'cell.output': 'Sortie de la cellule {id}',
-  'cell.state.idle': '',
-  'cell.state.queued': 'en attente…',
-  'cell.state.running': 'en cours…',
-  'cell.state.done': 'terminé',
-  'cell.state.error': 'erreur',
-  'cell.state.stale': 'à relancer',
-  'cell.stopped': 'Arrêté. Les variables de la session ont été effacées : relancez les cellules pour continuer.',
-  'original.label': 'Code original de l’article (Python, TensorFlow 0.x, 2016)',
-  'error.at': 'ligne {line}, colonne {column}',
-  'error.hint.shapeMismatch':
-    'Les formes (shape) des tenseurs ne sont pas compatibles : pour matMul, le nombre de colonnes du premier doit égaler le nombre de lignes du second.',
-  'error.hint.notDefined': 'Ce nom n’existe pas encore : faute de frappe, ou cellule précédente pas encore exécutée ?',
-  'error.hint.disposedTensor': 'Ce tenseur a été libéré (dispose ou tf.tidy) : recalculez-le avant de l’utiliser.',
-  'error.hint.dtypeMismatch': 'Les types (dtype) ne correspondent pas : convertissez avec tf.cast(x, "float32").',
-  'error.hint.notAFunction':
-    'Ce que vous appelez n’est pas une fonction : vérifiez le nom de l’opération dans la documentation de TensorFlow.js.',
-  'error.hint.loadFailed':
-    'Les données n’ont pas pu être chargées. Vérifiez la connexion, puis relancez la cellule (bouton Exécuter) pour réessayer.',
-  'session.memory': 'Mémoire TensorFlow.js : {tensors} tenseurs, {size}',
-  'session.gpuLost':
-    'Le contexte WebGL (la carte graphique) a été perdu : la session a été arrêtée pour ne jamais afficher de résultats faux. Relancez les cellules, une nouvelle session démarrera.',
-  'data.progressLabel': 'Téléchargement des données MNIST',
-  'data.loading': 'Chargement de MNIST : {percent} % ({loaded} sur {total})',
-  'cell.retry': 'Réessayer',
-  'session.share': 'Partager',
-  'session.share.title': 'Copier un lien qui contient le code que vous avez modifié',
-  'session.shareCopied': 'Lien copié : il contient le code modifié de {count} cellule(s).',
-  'session.shareReady': 'Copiez ce lien, il contient le code modifié de {count} cellule(s) : {url}',
-  'session.shareNothing': 'Aucune cellule n’est modifiée : partagez simplement l’adresse de la page.',
-  'session.shareFailed': 'Impossible de créer le lien : {reason}',
-  'session.sharedLoaded':
-    'Ce lien a chargé du code dans {count} cellule(s), marquées « depuis un lien ». Rien ne s’exécute avant que vous appuyiez sur Exécuter.',
-  'session.shareIgnored': 'Ce lien de partage n’a pas pu être lu ({reason}) : la page montre le code d’origine.',
-  'session.runAll': 'Tout exécuter',
-  'session.runAll.title': 'Exécuter toutes les cellules dans l’ordre de la page',
-  'session.backend': 'Moteur :',
-  'session.backend.none': 'pas encore démarré',
-  'session.backend.choose': 'Choisir le moteur de TensorFlow.js (la session redémarre)',
-  'session.backend.auto': 'automatique',
-  'session.backend.switched': 'Moteur changé : la session a redémarré, relancez les cellules.',
-  'session.backend.starting': 'démarrage…',
-  'session.backend.fallback': 'WebGL n’est pas disponible ici ({reason}) : les cellules tournent sur {backend}, plus lentement.',
-  'session.fatal': 'La session n’a pas pu démarrer : {message}',
-  'editorNote.label': 'Note de la rédaction',
-  'figure.mnistDigit': 'Image {index} de l’ensemble {split} de MNIST : un « {label} », 28 × 28 pixels',
-  'figure.mnistGrid': 'Valeur de chaque pixel, de 0 (fond) à 1 (encre)',
-  'figure.flattened':
-    'L’image {index} de l’ensemble {split} (un « {label} ») aplatie en un vecteur de {count} valeurs, comme le modèle la reçoit',
-  'figure.split.test': 'de test',
-  'figure.split.train': 'd’entraînement',
-  'figure.play': 'Lancer l’animation',
-  'figure.playing': 'Calcul en cours…',
-  'figure.playToSee': 'Lancez l’animation pour voir cette figure.',
-  'figure.step': 'Étape {step}',
-  'figure.iteration': 'Itération {step}',
-  'figure.regression': 'Une courbe qui s’ajuste peu à peu à des points dispersés',
-  'figure.kmeans': 'Des points regroupés en trois groupes, avec le centre de chaque groupe marqué d’une croix',
-  'figure.builtFinal': 'Image calculée lors de la publication : lancez l’animation pour la voir se construire dans votre navigateur.',
-  'figure.weights': 'Les poids W de chaque chiffre, en images de 28 × 28 (rouge : positif, bleu : négatif)',
-  'figure.weightsDigit': 'Poids du chiffre {digit}',
-  'figure.softmax': 'Les dix probabilités de la première image de test',
-  'figure.fromSession': 'Calculé à partir de la variable {source} ; mis à jour quand vous exécutez les cellules.',
-  'figure.noValue': 'Exécutez les cellules pour voir cette figure.',
-  'figure.matmul': 'Le produit de A [4, 2] par B [2, 3] donne une matrice [4, 3]',
-  'figure.matmulExample': 'Ligne 1 de A et colonne 3 de B : {sum}',
-  'figure.bias': 'La même fonction avec trois biais différents : la courbe se déplace sans changer de forme',
-  'figure.biasLegend': 'biais {bias}',
-} as const;
+export { fillPlaceholders, formatMessage, translatorFor, type Translate } from './format.ts';
+import cell from './messages/cell.ts';
+import error from './messages/error.ts';
+import figure from './messages/figure.ts';
+import session from './messages/session.ts';
+import site from './messages/site.ts';
 
-export type UiKey = keyof typeof fr;
-export type UiStrings = Record<UiKey, string>;
+const AREAS = [site, cell, session, error, figure] as const;
 
-const en: UiStrings = {
-  'site.name': 'tf-facile',
-  'site.tagline': 'TensorFlow, explained simply, running in your browser',
-  'nav.languages': 'Languages',
-  'nav.home': 'Home',
-  'theme.dark': 'Dark theme',
-  'home.title': 'tf-facile: TensorFlow articles you can run',
-  'home.intro': 'Every code block of these articles runs in your browser with TensorFlow.js: edit it, run it again.',
-  'home.articles': 'Articles',
-  'notFound.title': 'Page not found',
-  'notFound.text': 'This page does not exist, or no longer does. The articles are listed on the home page.',
-  'notFound.home': 'Back to the home page',
-  'home.readIn': 'Read in English',
-  'article.translations': 'This article in other languages',
-  'article.toc': 'Contents',
-  'cell.label': 'Live cell · JavaScript',
-  'cell.run': 'Run',
-  'cell.run.title': 'Run this cell (Shift+Enter or Ctrl+Enter)',
-  'cell.stop': 'Stop',
-  'cell.stop.title': 'Stop running (the session restarts)',
-  'cell.reset': 'Reset',
-  'cell.reset.title': 'Restore the original code of this cell',
-  'cell.modified': 'modified',
-  'cell.fromLink': 'from a link',
-  'cell.progressLabel': 'Progress of the cell',
-  'cell.progress': 'Step {done} of {total}',
-  'cell.chart': 'Chart drawn by cell {id}',
-  'cell.baked': 'Output computed when the site was built ({backend}). Run the cell to compute it again in your browser.',
-  'cell.editor': 'Code of cell {id}',
-  'cell.output': 'Output of cell {id}',
-  'cell.state.idle': '',
-  'cell.state.queued': 'queued…',
-  'cell.state.running': 'running…',
-  'cell.state.done': 'done',
-  'cell.state.error': 'error',
-  'cell.state.stale': 'needs a re-run',
-  'cell.stopped': 'Stopped. The session’s variables were cleared: run the cells again to continue.',
-  'original.label': 'The article’s original code (Python, TensorFlow 0.x, 2016)',
-  'error.at': 'line {line}, column {column}',
-  'error.hint.shapeMismatch':
-    'The tensors’ shapes do not fit: for matMul, the first one’s number of columns must equal the second one’s number of rows.',
-  'error.hint.notDefined': 'This name does not exist yet: a typo, or an earlier cell that has not run?',
-  'error.hint.disposedTensor': 'This tensor was freed (dispose or tf.tidy): compute it again before using it.',
-  'error.hint.dtypeMismatch': 'The dtypes do not match: convert with tf.cast(x, "float32").',
-  'error.hint.notAFunction': 'What you call is not a function: check the operation’s name in the TensorFlow.js documentation.',
-  'error.hint.loadFailed': 'The data could not be loaded. Check the connection, then run the cell again (Run button) to retry.',
-  'session.memory': 'TensorFlow.js memory: {tensors} tensors, {size}',
-  'session.gpuLost':
-    'The WebGL context (the graphics card) was lost: the session was stopped so that it never shows wrong results. Run the cells again to start a new session.',
-  'data.progressLabel': 'Downloading the MNIST data',
-  'data.loading': 'Loading MNIST: {percent}% ({loaded} of {total})',
-  'cell.retry': 'Retry',
-  'session.share': 'Share',
-  'session.share.title': 'Copy a link that carries the code you edited',
-  'session.shareCopied': 'Link copied: it carries the edited code of {count} cell(s).',
-  'session.shareReady': 'Copy this link, it carries the edited code of {count} cell(s): {url}',
-  'session.shareNothing': 'No cell is edited: just share the page’s address.',
-  'session.shareFailed': 'The link could not be made: {reason}',
-  'session.sharedLoaded': 'This link loaded code into {count} cell(s), marked “from a link”. Nothing runs until you press Run.',
-  'session.shareIgnored': 'This share link could not be read ({reason}): the page shows the original code.',
-  'session.runAll': 'Run all',
-  'session.runAll.title': 'Run every cell in page order',
-  'session.backend': 'Backend:',
-  'session.backend.none': 'not started yet',
-  'session.backend.choose': 'Choose the TensorFlow.js backend (the session restarts)',
-  'session.backend.auto': 'automatic',
-  'session.backend.switched': 'Backend changed: the session restarted, run the cells again.',
-  'session.backend.starting': 'starting…',
-  'session.backend.fallback': 'WebGL is not available here ({reason}): cells run on {backend}, more slowly.',
-  'session.fatal': 'The session could not start: {message}',
-  'editorNote.label': 'Editor’s note',
-  'figure.mnistDigit': 'MNIST {split} image {index}: a “{label}”, 28 × 28 pixels',
-  'figure.mnistGrid': 'The value of every pixel, from 0 (background) to 1 (ink)',
-  'figure.flattened': 'MNIST {split} image {index} (a “{label}”) flattened into a vector of {count} values, as the model receives it',
-  'figure.split.test': 'test',
-  'figure.split.train': 'training',
-  'figure.play': 'Play the animation',
-  'figure.playing': 'Computing…',
-  'figure.playToSee': 'Play the animation to see this figure.',
-  'figure.step': 'Step {step}',
-  'figure.iteration': 'Iteration {step}',
-  'figure.regression': 'A curve gradually fitting scattered points',
-  'figure.kmeans': 'Points grouped into three clusters, the centre of each marked with a cross',
-  'figure.builtFinal': 'Picture computed when the site was built: play the animation to watch it form in your browser.',
-  'figure.weights': 'The weights W of each digit, as 28 × 28 images (red: positive, blue: negative)',
-  'figure.weightsDigit': 'Weights of digit {digit}',
-  'figure.softmax': 'The ten probabilities for the first test image',
-  'figure.fromSession': 'Computed from the variable {source}; updated when you run the cells.',
-  'figure.noValue': 'Run the cells to see this figure.',
-  'figure.matmul': 'A [4, 2] times B [2, 3] gives a [4, 3] matrix',
-  'figure.matmulExample': 'Row 1 of A and column 3 of B: {sum}',
-  'figure.bias': 'The same function with three different biases: the curve moves without changing shape',
-  'figure.biasLegend': 'bias {bias}',
-};
+type KeysOf<Area> = Area extends { fr: Record<infer Keys, Message> } ? Keys : never;
+export type UiKey = KeysOf<(typeof AREAS)[number]>;
+export type UiStrings = Record<UiKey, Message>;
 
-const ja: UiStrings = {
-  'site.name': 'tf-facile',
-  'site.tagline': 'TensorFlow をやさしく解説、ブラウザでそのまま実行',
-  'nav.languages': '言語',
-  'nav.home': 'ホーム',
-  'theme.dark': 'ダークテーマ',
-  'home.title': 'tf-facile：実行できる TensorFlow の記事',
-  'home.intro': 'この記事のコードブロックは、すべてブラウザ上の TensorFlow.js で実行できます。書き換えて、もう一度実行してみてください。',
-  'home.articles': '記事',
-  'notFound.title': 'ページが見つかりません',
-  'notFound.text': 'このページは存在しないか、なくなりました。記事の一覧はホームにあります。',
-  'notFound.home': 'ホームに戻る',
-  'home.readIn': '日本語で読む',
-  'article.translations': 'この記事の他の言語版',
-  'article.toc': '目次',
-  'cell.label': 'ライブセル · JavaScript',
-  'cell.run': '実行',
-  'cell.run.title': 'このセルを実行（Shift+Enter または Ctrl+Enter）',
-  'cell.stop': '停止',
-  'cell.stop.title': '実行を止める（セッションは再起動します）',
-  'cell.reset': '元に戻す',
-  'cell.reset.title': 'このセルのコードを元に戻す',
-  'cell.modified': '変更あり',
-  'cell.fromLink': 'リンクから',
-  'cell.progressLabel': 'セルの進み具合',
-  'cell.progress': '{total} ステップ中 {done}',
-  'cell.chart': 'セル {id} が描いたグラフ',
-  'cell.baked': 'サイトのビルド時に計算した結果です（{backend}）。セルを実行すると、ブラウザで計算し直します。',
-  'cell.editor': 'セル {id} のコード',
-  'cell.output': 'セル {id} の出力',
-  'cell.state.idle': '',
-  'cell.state.queued': '待機中…',
-  'cell.state.running': '実行中…',
-  'cell.state.done': '完了',
-  'cell.state.error': 'エラー',
-  'cell.state.stale': '再実行が必要',
-  'cell.stopped': '停止しました。セッションの変数は消去されたので、続けるにはセルをもう一度実行してください。',
-  'original.label': '元記事のコード（Python、TensorFlow 0.x、2016年）',
-  'error.at': '{line} 行目、{column} 列目',
-  'error.hint.shapeMismatch': 'テンソルの形（shape）が合っていません。matMul では、1つ目の列数と2つ目の行数が同じでなければなりません。',
-  'error.hint.notDefined': 'この名前はまだ定義されていません。タイプミスか、前のセルをまだ実行していないのかもしれません。',
-  'error.hint.disposedTensor': 'このテンソルは解放済みです（dispose または tf.tidy）。使う前にもう一度計算してください。',
-  'error.hint.dtypeMismatch': 'dtype が一致しません。tf.cast(x, "float32") で変換してください。',
-  'error.hint.notAFunction': '呼び出そうとしたものは関数ではありません。TensorFlow.js のドキュメントで演算の名前を確かめてください。',
-  'error.hint.loadFailed': 'データを読み込めませんでした。接続を確かめてから、セルをもう一度実行（実行ボタン）して再試行してください。',
-  'session.memory': 'TensorFlow.js のメモリ：テンソル {tensors} 個、{size}',
-  'session.gpuLost':
-    'WebGL のコンテキスト（グラフィックスカード）が失われました。誤った結果を表示しないよう、セッションを停止しました。セルをもう一度実行すると、新しいセッションが始まります。',
-  'data.progressLabel': 'MNIST データのダウンロード',
-  'data.loading': 'MNIST を読み込み中：{percent}%（{total} 中 {loaded}）',
-  'cell.retry': '再試行',
-  'session.share': '共有',
-  'session.share.title': '書き換えたコードを含むリンクをコピー',
-  'session.shareCopied': 'リンクをコピーしました。{count} 個のセルの書き換えたコードが含まれています。',
-  'session.shareReady': '次のリンクをコピーしてください。{count} 個のセルの書き換えたコードが含まれています：{url}',
-  'session.shareNothing': '書き換えたセルはありません。ページのアドレスをそのまま共有してください。',
-  'session.shareFailed': 'リンクを作れませんでした：{reason}',
-  'session.sharedLoaded':
-    'このリンクから {count} 個のセルにコードを読み込みました（「リンクから」の印）。実行ボタンを押すまで何も実行されません。',
-  'session.shareIgnored': 'この共有リンクは読み取れませんでした（{reason}）。ページには元のコードを表示しています。',
-  'session.runAll': 'すべて実行',
-  'session.runAll.title': 'ページの順にすべてのセルを実行',
-  'session.backend': 'バックエンド：',
-  'session.backend.none': '未起動',
-  'session.backend.choose': 'TensorFlow.js のバックエンドを選ぶ（セッションは再起動します）',
-  'session.backend.auto': '自動',
-  'session.backend.switched': 'バックエンドを変更したので、セッションを再起動しました。セルをもう一度実行してください。',
-  'session.backend.starting': '起動中…',
-  'session.backend.fallback': 'ここでは WebGL が使えません（{reason}）。セルは {backend} で動くため、遅くなります。',
-  'session.fatal': 'セッションを起動できませんでした：{message}',
-  'editorNote.label': '編集部注',
-  'figure.mnistDigit': 'MNIST の{split}データの画像 {index}：「{label}」、28 × 28 ピクセル',
-  'figure.mnistGrid': '各ピクセルの値（0 が背景、1 がインク）',
-  'figure.flattened': '{split}データの画像 {index}（「{label}」）を、モデルが受け取るとおり {count} 個の値のベクトルに平らにしたもの',
-  'figure.split.test': 'テスト',
-  'figure.split.train': '訓練',
-  'figure.play': 'アニメーションを再生',
-  'figure.playing': '計算中…',
-  'figure.playToSee': 'この図を見るには、アニメーションを再生してください。',
-  'figure.step': 'ステップ {step}',
-  'figure.iteration': '反復 {step}',
-  'figure.regression': '散らばった点に曲線が少しずつ合っていく様子',
-  'figure.kmeans': '点が3つのグループに分かれ、各グループの中心が×印で示されている',
-  'figure.builtFinal': 'サイトのビルド時に計算した図です。アニメーションを再生すると、ブラウザで形ができていく様子が見られます。',
-  'figure.weights': '各数字の重み W を 28 × 28 の画像にしたもの（赤：正、青：負）',
-  'figure.weightsDigit': '数字 {digit} の重み',
-  'figure.softmax': '最初のテスト画像に対する10個の確率',
-  'figure.fromSession': '変数 {source} から計算しています。セルを実行すると更新されます。',
-  'figure.noValue': 'この図を見るには、セルを実行してください。',
-  'figure.matmul': 'A [4, 2] と B [2, 3] の積は [4, 3] の行列になる',
-  'figure.matmulExample': 'A の1行目と B の3列目：{sum}',
-  'figure.bias': '同じ関数に3通りのバイアスを加えたもの：曲線は形を変えずに移動する',
-  'figure.biasLegend': 'バイアス {bias}',
-};
+/** The strings each locale declares (possibly not all of them). */
+export const DECLARED: Record<Locale, Partial<UiStrings>> = Object.fromEntries(
+  LOCALES.map((locale) => [locale, Object.assign({}, ...AREAS.map((area) => (area as Partial<Record<Locale, object>>)[locale] ?? {}))]),
+) as Record<Locale, Partial<UiStrings>>;
 
-export const UI: Record<Locale, UiStrings> = { fr, en, ja };
-
-/** The strings of one locale with `{placeholder}` filling. */
-export function translator(locale: Locale): (key: UiKey, values?: Record<string, string | number>) => string {
-  const strings = UI[locale];
-  return (key, values = {}) => fillPlaceholders(strings[key], values);
+/** Every string of `locale`, with French where it has none. */
+export function uiStrings(locale: Locale): UiStrings {
+  return { ...(DECLARED[DEFAULT_LOCALE] as UiStrings), ...DECLARED[locale] };
 }
 
-export function fillPlaceholders(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+export const UI: Record<Locale, UiStrings> = Object.fromEntries(LOCALES.map((locale) => [locale, uiStrings(locale)])) as Record<
+  Locale,
+  UiStrings
+>;
+
+/** The strings of one locale with `{placeholder}` filling and plural forms. */
+export function translator(locale: Locale): Translate {
+  return translatorFor(UI[locale], locale);
 }

@@ -1,17 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/i18n/locales.ts';
-import { UI } from '../../src/i18n/ui.ts';
+import { DECLARED, translatorFor, uiStrings, type UiKey } from '../../src/i18n/ui.ts';
+import type { Message } from '../../src/i18n/define-messages.ts';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const forms = (message: Message): string[] => (typeof message === 'string' ? [message] : Object.values(message));
+const placeholders = (message: Message) =>
+  [...new Set(forms(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1])))].sort();
 
 describe('interface strings', () => {
-  it('have the same keys and placeholders in every locale', () => {
-    const reference = UI.fr;
+  it('exist in every published locale for every key, with the same placeholders as the French', () => {
+    const reference = DECLARED.fr;
     for (const locale of LOCALES) {
-      expect(Object.keys(UI[locale]).sort()).toEqual(Object.keys(reference).sort());
-      for (const [key, text] of Object.entries(UI[locale])) {
-        expect(placeholders(text), `${locale} ${key}`).toEqual(placeholders(reference[key as keyof typeof reference]));
+      expect(Object.keys(DECLARED[locale]).sort(), locale).toEqual(Object.keys(reference).sort());
+      for (const [key, message] of Object.entries(DECLARED[locale])) {
+        expect(placeholders(message), `${locale} ${key}`).toEqual(placeholders(reference[key as UiKey] ?? ''));
       }
     }
+  });
+
+  it('fall back to French for a key a locale lacks', () => {
+    const partial = translatorFor({ 'cell.run': 'Ausführen' }, 'de');
+    expect(partial('cell.run')).toBe('Ausführen');
+    const withFallback = translatorFor({ ...uiStrings('fr'), 'cell.run': 'Ausführen' }, 'de');
+    expect(withFallback('cell.stop')).toBe(uiStrings('fr')['cell.stop']);
+  });
+
+  it('pick plural forms with the rules of the page’s language', () => {
+    const strings = { 'session.sharedLoaded': { one: '{count} cell', other: '{count} cells' } };
+    expect(translatorFor(strings, 'en')('session.sharedLoaded', { count: 1 })).toBe('1 cell');
+    expect(translatorFor(strings, 'en')('session.sharedLoaded', { count: 0 })).toBe('0 cells');
+    // French counts 0 and 1 as singular.
+    expect(
+      translatorFor({ 'session.sharedLoaded': { one: '{count} cellule', other: '{count} cellules' } }, 'fr')('session.sharedLoaded', {
+        count: 0,
+      }),
+    ).toBe('0 cellule');
   });
 });
