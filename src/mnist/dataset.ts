@@ -38,6 +38,8 @@ export interface DataSet {
   label(index: number): number;
   /** Frees the `images` and `labels` tensors if they were built; they are rebuilt on next access. */
   dispose(): void;
+  /** Starts nextBatch over from the first batch of the first epoch, as if freshly created. */
+  rewind(): void;
 }
 
 export interface DataSetSource {
@@ -54,7 +56,7 @@ const PIXEL_VALUE = Float32Array.from({ length: 256 }, (_, byte) => byte / 255);
 
 export function createDataSet(tf: TfCore, source: DataSetSource, seed: number): DataSet {
   const { images, labels, numExamples, imageSize } = source;
-  const random = createRandom(seed);
+  let random = createRandom(seed);
   let imagesTensor: Tensor2D | undefined;
   let labelsTensor: Tensor2D | undefined;
   let order: Uint32Array | undefined;
@@ -145,6 +147,12 @@ export function createDataSet(tf: TfCore, source: DataSetSource, seed: number): 
       labelsTensor?.dispose();
       imagesTensor = undefined;
       labelsTensor = undefined;
+    },
+    rewind(): void {
+      random = createRandom(seed);
+      order = undefined;
+      indexInEpoch = 0;
+      epochsCompleted = 0;
     },
   };
 }

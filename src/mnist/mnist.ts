@@ -15,6 +15,8 @@ export interface Mnist {
   readonly test: DataSet;
   /** Disposes the tensors all three data sets built. */
   dispose(): void;
+  /** Rewinds the batches of all three data sets (DataSet.rewind). */
+  rewind(): void;
 }
 
 export interface CreateMnistOptions {
@@ -71,6 +73,11 @@ export function createMnist(tf: TfCore, bytes: MnistBytes, options: CreateMnistO
       trainSet.dispose();
       validationSet.dispose();
       testSet.dispose();
+    },
+    rewind(): void {
+      trainSet.rewind();
+      validationSet.rewind();
+      testSet.rewind();
     },
   };
 }

@@ -1,6 +1,9 @@
 /**
  * One notebook session: the shared scope, the built-ins a cell sees (`tf`, `print`, `console`...)
- * and the one-at-a-time execution of cells. Used by the browser worker and by Node tests alike.
+ * and the one-at-a-time execution of cells. Used by the browser worker and by Node (tests, the
+ * build) alike. Besides running code it is the notebook's kernel (notebook/notebook.ts): it tells
+ * which variables a run changed without defining them, keeps copies of values that later cells
+ * change, puts them back on request, and stops a running cell at its next `await`.
  */
 import {
   CellError,
@@ -12,14 +15,25 @@ import {
   type CellFailure,
   type SessionScope,
 } from './execute-cell.ts';
-import type { CompiledCell } from './compile-cell.ts';
+import { CHECKPOINT, type CompiledCell } from './compile-cell.ts';
 import { disposeReplaced, reachableTensors } from './tensor-lifetimes.ts';
 import { formatPrinted, formatValue } from './format-value.ts';
 import { isTensorLike } from './format-tensor.ts';
 import type { ResultValue } from './protocol.ts';
 import type { OutputEvent } from './output-batcher.ts';
+import { sameVersion, versionOf, type Version } from './session/value-versions.ts';
+import { SnapshotStore } from './session/snapshots.ts';
+import { snapshotKey } from './notebook/stamps.ts';
 
 export type TfNamespace = typeof import('@tensorflow/tfjs-core');
+
+/** A global that is expensive to make (e.g. `mnist`, which downloads the data set). */
+export interface LazyGlobal {
+  /** Loaded once, before the first cell that mentions the global's name runs. */
+  load(): Promise<unknown>;
+  /** Called before every cell that mentions it: e.g. `mnist` rewinds its batches, so that a cell's results do not depend on which cells ran before it. */
+  beforeCell?(value: unknown): void;
+}
 
 export interface CellSessionOptions {
   tf: TfNamespace;
@@ -27,26 +41,53 @@ export interface CellSessionOptions {
   onOutput: (runId: number, event: OutputEvent) => void;
   /** Extra globals for the cells. */
   globals?: Record<string, unknown>;
-  /**
-   * Globals that are expensive to make (e.g. `mnist`, which downloads the data set): each is
-   * loaded once, before the first cell that mentions its name runs. A loader that fails makes
-   * that cell fail with the loader's message; the next run tries again.
-   */
-  lazyGlobals?: Record<string, () => Promise<unknown>>;
+  /** A loader that fails makes the cell fail with the loader's message; the next run tries again. */
+  lazyGlobals?: Record<string, LazyGlobal | (() => Promise<unknown>)>;
 }
 
-export type RunOutcome = { ok: true; value?: string; results: Record<string, ResultValue> } | { ok: false; failure: CellFailure };
+/** What the notebook asks of a run besides the code (see KernelStep in notebook/notebook.ts). */
+export interface RunOptions {
+  /** The variables the page shows: their new values come back with the outcome. */
+  shown?: readonly string[];
+  /** The stamp of this run: copies of its values are kept under `name@stamp`. */
+  stamp?: string;
+  restore?: ReadonlyArray<{ name: string; key: string }>;
+  snapshot?: readonly string[];
+  release?: readonly string[];
+}
+
+interface RunBookkeeping {
+  /** Names changed without being defined, seen at run time. */
+  writes: string[];
+  /** Snapshot keys now held. */
+  snapshots: string[];
+  durationMs: number;
+  /** New values of shown variables this run defined or changed. */
+  results: Record<string, ResultValue>;
+}
+
+export type RunOutcome =
+  ({ ok: true; value?: string } & RunBookkeeping) | ({ ok: false; failure: CellFailure; interrupted?: boolean } & RunBookkeeping);
+
+/** Thrown at a cell's next `await` (or print) after the reader pressed Stop. */
+export class Interrupted extends Error {
+  constructor() {
+    super('stopped by the reader');
+    this.name = 'Stopped';
+  }
+}
 
 export class CellSession {
   readonly scope: SessionScope = createSessionScope();
   readonly #tf: TfNamespace;
   readonly #onOutput: CellSessionOptions['onOutput'];
   readonly #globals: Record<string, unknown>;
-  readonly #lazyGlobals: Record<string, () => Promise<unknown>>;
-  readonly #reported = new Map<string, unknown>();
+  readonly #lazyGlobals: Record<string, LazyGlobal>;
+  readonly #snapshots: SnapshotStore;
   /** Each cell's latest compiled code, to position errors that surface after the cell returned. */
   readonly #compiled = new Map<string, CompiledCell>();
   #running: { cellId: string; fail: (failure: CellFailure) => void } | undefined;
+  #interruptRequested = false;
   #lastCellId: string | undefined;
   /** Runs are chained so that two requests never interleave, even if a cell awaits. */
   #tail: Promise<unknown> = Promise.resolve();
@@ -55,11 +96,35 @@ export class CellSession {
     this.#tf = options.tf;
     this.#onOutput = options.onOutput;
     this.#globals = { ...options.globals };
-    this.#lazyGlobals = options.lazyGlobals ?? {};
+    this.#lazyGlobals = Object.fromEntries(
+      Object.entries(options.lazyGlobals ?? {}).map(([name, global]) => [name, typeof global === 'function' ? { load: global } : global]),
+    );
+    this.#snapshots = new SnapshotStore(options.tf);
   }
 
-  run(runId: number, cellId: string, code: string, resultNames: readonly string[] = []): Promise<RunOutcome> {
-    return this.runExclusive(() => this.#runNow(runId, cellId, code, resultNames));
+  run(runId: number, cellId: string, code: string, options: RunOptions | readonly string[] = {}): Promise<RunOutcome> {
+    const runOptions = Array.isArray(options) ? { shown: options } : (options as RunOptions);
+    return this.runExclusive(() => this.#runNow(runId, cellId, code, runOptions));
+  }
+
+  /** A control's value becomes the variable `name` (a control is a node of the notebook too). */
+  define(name: string, value: unknown, options: RunOptions = {}): Promise<RunOutcome> {
+    return this.runExclusive(async () => {
+      const started = now();
+      this.#restore(options.restore ?? []);
+      this.scope[name] = value;
+      const bookkeeping = this.#afterRun([name], [], options, started);
+      return { ok: true, ...bookkeeping };
+    });
+  }
+
+  /** Stops the running cell at its next `await` or print; the session and its variables stay. */
+  interrupt(): void {
+    if (this.#running) this.#interruptRequested = true;
+  }
+
+  get isRunning(): boolean {
+    return this.#running !== undefined;
   }
 
   /** Runs other TensorFlow.js work (a figure's animation) between cells, never during one. */
@@ -69,49 +134,107 @@ export class CellSession {
     return result;
   }
 
-  async #runNow(runId: number, cellId: string, code: string, resultNames: readonly string[]): Promise<RunOutcome> {
+  async #runNow(runId: number, cellId: string, code: string, options: RunOptions): Promise<RunOutcome> {
+    const started = now();
+    const checkInterrupt = (): void => {
+      if (this.#interruptRequested) throw new Interrupted();
+    };
     // A block body: print() must return undefined, or a cell ending with print(...) would show a value.
     const print = (...values: unknown[]): void => {
+      checkInterrupt();
       this.#onOutput(runId, { kind: 'line', text: values.map(formatPrinted).join(' ') });
     };
     const cellConsole = { log: print, info: print, warn: print, error: print, debug: print };
     /** progress(done, total): a progress bar under the cell, e.g. progress(step, 1000). */
     const progress = (done: number, total: number): void => {
+      checkInterrupt();
       this.#onOutput(runId, { kind: 'progress', done: Number(done), total: Number(total) });
     };
     /** plot(series, x, y): adds a point to a line chart under the cell, e.g. plot('loss', step, value). */
     const plot = (series: string, x: number, y: number): void => {
+      checkInterrupt();
       this.#onOutput(runId, { kind: 'point', series: String(series), x: Number(x), y: Number(y) });
     };
-    const builtins = { tf: this.#tf, print, console: cellConsole, progress, plot };
+    const checkpoint = async (value: unknown): Promise<unknown> => {
+      const settled = await value;
+      checkInterrupt();
+      return settled;
+    };
+    const builtins = { tf: this.#tf, print, console: cellConsole, progress, plot, [CHECKPOINT]: checkpoint };
     // An error thrown later by the cell's own timers or callbacks, or a promise it rejected and
     // never awaited, fails the run (see reportUncaught): a cell waiting on it would never end.
     const uncaught = new Promise<never>((_, reject) => {
       this.#running = { cellId, fail: (failure) => reject(new CellError(failure)) };
     });
     uncaught.catch(() => undefined);
+    this.#interruptRequested = false;
     this.#lastCellId = cellId;
     let engineScope = false;
+    let declared: readonly string[] = [];
+    let before = new Map<string, Version>();
+    let outcome: { ok: true; value?: string } | { ok: false; failure: CellFailure; interrupted?: boolean };
     try {
       const compiled = compileOrFail(code, cellId);
+      declared = compiled.declaredNames;
       this.#compiled.set(cellId, compiled);
       await this.#loadGlobalsFor(compiled.identifiers);
+      this.#restore(options.restore ?? []);
+      before = this.#versions();
       const previous = new Map(compiled.declaredNames.map((name) => [name, this.scope[name]]));
       this.#tf.engine().startScope();
       engineScope = true;
       const result = await Promise.race([executeCell(compiled, cellId, this.scope, { ...builtins, ...this.#globals }), uncaught]);
-      disposeReplaced(this.#tf, previous, this.scope);
+      disposeReplaced(this.#tf, previous, this.scope, this.#snapshots.heldValues());
       const value = result.hasValue ? formatValue(result.value) : undefined;
-      return { ok: true, ...(value === undefined ? {} : { value }), results: this.#changedResults(resultNames) };
+      outcome = { ok: true, ...(value === undefined ? {} : { value }) };
     } catch (error) {
-      if (error instanceof CellError) return { ok: false, failure: error.failure };
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, failure: { name: 'InternalError', message } };
+      if (error instanceof CellError && error.failure.name === 'Stopped')
+        outcome = { ok: false, failure: error.failure, interrupted: true };
+      else if (error instanceof CellError) outcome = { ok: false, failure: error.failure };
+      else outcome = { ok: false, failure: { name: 'InternalError', message: error instanceof Error ? error.message : String(error) } };
     } finally {
       // Frees the tensors the cell made and the session cannot reach (after printing its value).
-      if (engineScope) this.#tf.engine().endScope(reachableTensors(this.#tf, Object.values(this.scope)));
+      if (engineScope)
+        this.#tf.engine().endScope(reachableTensors(this.#tf, [...Object.values(this.scope), ...this.#snapshots.heldValues()]));
       this.#running = undefined;
+      this.#interruptRequested = false;
     }
+    const writes = before.size > 0 ? this.#changedSince(before, declared) : [];
+    // A failed run's values are not shown: the page keeps what it showed, marked out of date.
+    const shown = outcome.ok ? options : { ...options, shown: [] };
+    return { ...outcome, ...this.#afterRun(declared, writes, shown, started) };
+  }
+
+  /** Snapshots, results and timing after a run or a control's change. */
+  #afterRun(declared: readonly string[], writes: string[], options: RunOptions, started: number): RunBookkeeping {
+    for (const key of options.release ?? []) this.#snapshots.release(key);
+    const snapshots: string[] = [];
+    if (options.stamp !== undefined) {
+      // Changed values are always kept: the notebook may need the state before the next change.
+      for (const name of new Set([...(options.snapshot ?? []), ...writes])) {
+        if (!(name in this.scope)) continue;
+        const key = snapshotKey(name, options.stamp);
+        if (this.#snapshots.take(key, this.scope[name])) snapshots.push(key);
+      }
+    }
+    const outputs = new Set([...declared, ...writes]);
+    const results = this.readResults((options.shown ?? []).filter((name) => outputs.has(name)));
+    return { writes, snapshots, durationMs: now() - started, results };
+  }
+
+  #restore(restores: ReadonlyArray<{ name: string; key: string }>): void {
+    for (const { name, key } of restores) this.scope[name] = this.#snapshots.restore(key);
+  }
+
+  #versions(): Map<string, Version> {
+    return new Map(Object.keys(this.scope).map((name) => [name, versionOf(this.#tf, this.scope[name])]));
+  }
+
+  /** Variables the run changed that it does not declare itself. */
+  #changedSince(before: ReadonlyMap<string, Version>, declared: readonly string[]): string[] {
+    return [...before]
+      .filter(([name, version]) => !declared.includes(name) && !sameVersion(version, versionOf(this.#tf, this.scope[name])))
+      .map(([name]) => name);
   }
 
   /**
@@ -133,30 +256,18 @@ export class CellSession {
   }
 
   async #loadGlobalsFor(identifiers: ReadonlySet<string>): Promise<void> {
-    for (const [name, load] of Object.entries(this.#lazyGlobals)) {
-      if (!identifiers.has(name) || name in this.#globals) continue;
-      try {
-        this.#globals[name] = await load();
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new CellError({ name: 'LoadError', message, hint: 'loadFailed' });
+    for (const [name, global] of Object.entries(this.#lazyGlobals)) {
+      if (!identifiers.has(name)) continue;
+      if (!(name in this.#globals)) {
+        try {
+          this.#globals[name] = await global.load();
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          throw new CellError({ name: 'LoadError', message, hint: 'loadFailed' });
+        }
       }
+      global.beforeCell?.(this.#globals[name]);
     }
-  }
-
-  /**
-   * The shown variables whose value changed since they were last reported. A tensor is read back
-   * from the GPU, sent and redrawn only when it is a new tensor or a variable was assigned (both
-   * give it new data), not after every cell.
-   */
-  #changedResults(names: readonly string[]): Record<string, ResultValue> {
-    const changed = names.filter((name) => {
-      const token = versionToken(this.scope[name]);
-      if (this.#reported.get(name) === token) return false;
-      this.#reported.set(name, token);
-      return true;
-    });
-    return this.readResults(changed);
   }
 
   /** The current values of the named top-level variables, for `data-result` in the prose. */
@@ -170,11 +281,15 @@ export class CellSession {
     }
     return results;
   }
+
+  /** Frees every copy the session keeps (the page's session ends). */
+  dispose(): void {
+    this.#snapshots.clear();
+  }
 }
 
-/** What changes when a value changes: a tensor's data (new on tf.Variable#assign), else the value. */
-function versionToken(value: unknown): unknown {
-  return isTensorLike(value) ? (value as { dataId?: object }).dataId : value;
+function now(): number {
+  return typeof performance === 'undefined' ? Date.now() : performance.now();
 }
 
 function toResultValue(value: unknown): ResultValue {

@@ -12,6 +12,8 @@ import { applyEdits, type LineColumn, type SourceEdit } from './source-map.ts';
 
 export const SCOPE_PARAMETER = '__tffScope';
 export const BUILTINS_PARAMETER = '__tffBuiltins';
+/** The built-in every `await` goes through (see CellSession): `await x` runs as `await checkpoint(x)`. */
+export const CHECKPOINT = 'checkpoint';
 
 export interface CompiledCell {
   /** Source text of an async function expression `(scope, builtins) => last value`. */
@@ -78,6 +80,13 @@ export function compileCell(code: string, cellId: string): CompiledCell {
     }
   });
 
+  // Every `await` first settles, then asks the session whether the reader pressed Stop: a cell that
+  // awaits (a training loop reading its loss) stops there, and the session keeps its variables.
+  for (const argument of awaitedExpressions(program)) {
+    edits.push({ start: argument.start, end: argument.start, text: `${BUILTINS_PARAMETER}.${CHECKPOINT}(` });
+    edits.push({ start: argument.end, end: argument.end, text: ')' });
+  }
+
   const lastStatement = body.at(-1);
   const hasLastExpression = lastStatement?.type === 'ExpressionStatement';
   const sourceUrl = `cell-${cellId.replace(/[^\w.-]/g, '_')}.js`;
@@ -97,20 +106,34 @@ export function compileCell(code: string, cellId: string): CompiledCell {
   };
 }
 
-/** A plain walk over the syntax tree: any object with a string `type` is a node. */
-function collectIdentifiers(root: Node): Set<string> {
-  const names = new Set<string>();
+/** The argument of every `await` in the cell, nested functions included. */
+function awaitedExpressions(root: Node): Node[] {
+  const found: Node[] = [];
+  walkNodes(root, (node) => {
+    if (node.type === 'AwaitExpression') found.push((node as unknown as { argument: Node }).argument);
+  });
+  return found;
+}
+
+function walkNodes(root: Node, onNode: (node: Node) => void): void {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const value = stack.pop();
     if (Array.isArray(value)) {
       stack.push(...(value as unknown[]));
     } else if (value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') {
-      const node = value as Record<string, unknown>;
-      if (node['type'] === 'Identifier') names.add(node['name'] as string);
-      for (const [key, child] of Object.entries(node)) if (key !== 'loc' && typeof child === 'object') stack.push(child);
+      onNode(value as Node);
+      for (const [key, child] of Object.entries(value)) if (key !== 'loc' && typeof child === 'object') stack.push(child);
     }
   }
+}
+
+/** A plain walk over the syntax tree: any object with a string `type` is a node. */
+function collectIdentifiers(root: Node): Set<string> {
+  const names = new Set<string>();
+  walkNodes(root, (node) => {
+    if (node.type === 'Identifier') names.add((node as unknown as { name: string }).name);
+  });
   return names;
 }
 

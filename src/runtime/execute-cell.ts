@@ -2,7 +2,7 @@
  * Runs one compiled cell against the session scope and reports failures in the cell's own
  * coordinates. Pure: no DOM, no worker API, so the same code runs in the browser and in Node.
  */
-import { CellSyntaxError, compileCell, type CompiledCell } from './compile-cell.ts';
+import { CellSyntaxError, CHECKPOINT, compileCell, type CompiledCell } from './compile-cell.ts';
 import { explainError, type ErrorHint } from './explain-error.ts';
 
 /** The variables shared by the cells of one page. No prototype, so `toString` is not a variable. */
@@ -71,7 +71,12 @@ export async function executeCell(
 
   const errorConstructor = Error as { stackTraceLimit?: number };
   if ((errorConstructor.stackTraceLimit ?? Infinity) < STACK_FRAMES_NEEDED) errorConstructor.stackTraceLimit = STACK_FRAMES_NEEDED;
-  const nullPrototypeBuiltins = Object.assign(Object.create(null) as Record<string, unknown>, builtins);
+  // Every `await` goes through the checkpoint built-in; without a session to stop it, it is a no-op.
+  const nullPrototypeBuiltins = Object.assign(
+    Object.create(null) as Record<string, unknown>,
+    { [CHECKPOINT]: (value: unknown) => value },
+    builtins,
+  );
   try {
     // Indirect eval: global scope, sloppy mode (needed for `with`), and a sourceURL we can find in stacks.
     const cellFunction = (0, eval)(compiled.source) as CellFunction;

@@ -37,9 +37,17 @@ function isPlainObject(value: object): boolean {
   return prototype === Object.prototype || prototype === null;
 }
 
-/** Frees what re-declared names held before, unless still held by a top-level variable. */
-export function disposeReplaced(tf: Tf, previous: ReadonlyMap<string, unknown>, scope: Record<string, unknown>): void {
-  const stillHeld = new Set(Object.values(scope));
+/**
+ * Frees what re-declared names held before, unless still held by a top-level variable or by
+ * `alsoHeld` (copies the session keeps of earlier values).
+ */
+export function disposeReplaced(
+  tf: Tf,
+  previous: ReadonlyMap<string, unknown>,
+  scope: Record<string, unknown>,
+  alsoHeld: readonly unknown[] = [],
+): void {
+  const stillHeld = new Set([...Object.values(scope), ...alsoHeld]);
   for (const [name, old] of previous) {
     // tf.Tensor and tf.Optimizer answer instanceof by looking at the value's members: objects only.
     if (typeof old !== 'object' || old === null || old === scope[name] || stillHeld.has(old)) continue;

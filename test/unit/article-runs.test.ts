@@ -5,7 +5,7 @@ import { readArticle } from '../../src/build/article/read-article.ts';
 import { shownNames } from '../../src/build/article/shown-names.ts';
 import { LOCAL_DATA_URL, localFolderFetch } from '../../src/build/bake/local-fetch.ts';
 import { runArticle, type BakedArticle } from '../../src/build/bake/run-article.ts';
-import { loadMnistGlobal } from '../../src/runtime/mnist-global.ts';
+import { mnistLazyGlobal } from '../../src/runtime/mnist-global.ts';
 import { preparedMnistAssets } from '../support/mnist-assets.ts';
 import { parsePrintedTensor as printedTensor } from '../support/printed-tensor.ts';
 
@@ -18,9 +18,9 @@ beforeAll(async () => {
   baked = await runArticle({
     article: record.article,
     file,
-    cells: record.cells,
+    record,
     resultNames: shownNames(record),
-    lazyGlobals: { mnist: () => loadMnistGlobal({ tf, fetch: localFolderFetch(assets), baseUrl: LOCAL_DATA_URL }) },
+    lazyGlobals: { mnist: mnistLazyGlobal({ tf, fetch: localFolderFetch(assets), baseUrl: LOCAL_DATA_URL }) },
   });
 }, 120_000);
 

@@ -20,7 +20,8 @@ const fixture = [
   '',
 ].join('\n');
 
-const extractLiveCells = (mdx: string) => readArticleText(mdx, 'content/articles/en/fixture.mdx').cells;
+const recordOf = (mdx: string) => readArticleText(mdx, 'content/articles/en/fixture.mdx');
+const extractLiveCells = (mdx: string) => recordOf(mdx).cells;
 
 function runtimeDirWith(content: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'runtime-'));
@@ -34,11 +35,11 @@ describe('runArticle (build-time execution)', () => {
     const baked = await runArticle({
       article: 'en/fixture',
       file: 'fixture.mdx',
-      cells: extractLiveCells(fixture),
+      record: recordOf(fixture),
       resultNames: ['answer'],
     });
     expect(baked.backend).toBe('cpu');
-    expect(baked.cells['first']).toEqual({ output: 'the answer is 42', results: { answer: { kind: 'number', value: 42 } } });
+    expect(baked.cells['first']).toMatchObject({ output: 'the answer is 42', results: { answer: { kind: 'number', value: 42 } } });
     expect(baked.cells['second']?.output).toBe('tf.Tensor([42.  1.], shape=(2,), dtype=float32)');
   });
 
@@ -47,7 +48,7 @@ describe('runArticle (build-time execution)', () => {
     const run = runArticle({
       article: 'en/fixture',
       file: 'content/articles/en/fixture.mdx',
-      cells: extractLiveCells(broken),
+      record: recordOf(broken),
       resultNames: [],
     });
     await expect(run).rejects.toThrow(CellBuildError);

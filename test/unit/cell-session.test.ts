@@ -23,7 +23,7 @@ describe('CellSession', () => {
   it('runs TensorFlow.js code and shows the last expression like TensorFlow prints it', async () => {
     const { session } = sessionWithOutput();
     const outcome = await session.run(1, 'mm', 'const a = tf.tensor2d([[1, 2]]);\ntf.matMul(a, tf.tensor2d([[3], [4]]))');
-    expect(outcome).toEqual({ ok: true, value: 'tf.Tensor([[11.]], shape=(1, 1), dtype=float32)', results: {} });
+    expect(outcome).toMatchObject({ ok: true, value: 'tf.Tensor([[11.]], shape=(1, 1), dtype=float32)', results: {} });
   });
 
   it('sends print and console.log lines tagged with their run', async () => {
@@ -118,7 +118,7 @@ describe('CellSession lazy globals', () => {
         },
       },
     });
-    expect(await session.run(1, 'a', 'data')).toEqual({
+    expect(await session.run(1, 'a', 'data')).toMatchObject({
       ok: false,
       failure: { name: 'LoadError', message: 'MNIST download failed: HTTP 404', hint: 'loadFailed' },
     });
@@ -149,7 +149,7 @@ describe('CellSession and errors nobody caught', () => {
       process.once('uncaughtException', listener);
     });
     expect(session.reportUncaught(fired)).toBeUndefined();
-    expect(await run).toEqual({ ok: false, failure: { name: 'TypeError', message: 'late', line: 3, column: 11 } });
+    expect(await run).toMatchObject({ ok: false, failure: { name: 'TypeError', message: 'late', line: 3, column: 11 } });
   });
 
   it('attributes an error thrown after its cell returned to that cell', async () => {

@@ -24,6 +24,11 @@ export interface ComponentRecord {
   name: string;
   props: Record<string, PropValue>;
   line: number;
+  /**
+   * For components that are nodes of the notebook (they show or define a session variable): their
+   * node id, also given to the component as its `node` prop so the page can find it.
+   */
+  node?: string;
 }
 
 export interface ArticleRecord {

@@ -9,6 +9,7 @@
  */
 import type { Code, Parent, Root, RootContent } from 'mdast';
 import { articleIdFromPath, RECORD_KEY, type ArticleRecord, type ComponentRecord, type PropValue } from './record.ts';
+import { nodeRole } from './shown-names.ts';
 
 interface VFileLike {
   path?: string;
@@ -43,7 +44,16 @@ export function remarkLiveCells() {
     const visit = (parent: Parent): void => {
       parent.children.forEach((node, index) => {
         const element = asJsxElement(node);
-        if (element?.name) record.components.push(componentRecord(element, node.position?.start.line ?? 0));
+        if (element?.name) {
+          const component = componentRecord(element, node.position?.start.line ?? 0);
+          const role = nodeRole(component);
+          if (role) {
+            // The page finds the node's element by this id (the component renders it as data-node).
+            component.node = `${role.kind}-${record.components.filter((other) => other.node).length + 1}`;
+            element.attributes.push({ type: 'mdxJsxAttribute', name: 'node', value: component.node });
+          }
+          record.components.push(component);
+        }
         if (node.type !== 'code') {
           if ('children' in node) visit(node);
           return;

@@ -3,12 +3,13 @@
  * mnist-assets integration wrote into public/, with the browser's seed (see mnist-global.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { loadMnistGlobal } from '../../runtime/mnist-global.ts';
+import type { LazyGlobal } from '../../runtime/cell-session.ts';
+import { mnistLazyGlobal } from '../../runtime/mnist-global.ts';
 import { mnistAssetsFolder } from './data-checksum.ts';
 import { LOCAL_DATA_URL, localFolderFetch } from './local-fetch.ts';
 
-export function bakeGlobals(projectRoot: string): Record<string, () => Promise<unknown>> {
+export function bakeGlobals(projectRoot: string): Record<string, LazyGlobal> {
   return {
-    mnist: () => loadMnistGlobal({ tf, fetch: localFolderFetch(mnistAssetsFolder(projectRoot)), baseUrl: LOCAL_DATA_URL }),
+    mnist: mnistLazyGlobal({ tf, fetch: localFolderFetch(mnistAssetsFolder(projectRoot)), baseUrl: LOCAL_DATA_URL }),
   };
 }

@@ -76,13 +76,11 @@ export function createOutputsStore(options: OutputsStoreOptions): OutputsStore {
         } else if (!mayRun) {
           return undefined;
         } else {
-          baked = runExclusive(() => run({ article: record.article, file: record.file, cells: record.cells, resultNames })).then(
-            (result) => {
-              mkdirSync(cacheDir, { recursive: true });
-              writeFileSync(cacheFile, JSON.stringify(result));
-              return result;
-            },
-          );
+          baked = runExclusive(() => run({ article: record.article, file: record.file, record, resultNames })).then((result) => {
+            mkdirSync(cacheDir, { recursive: true });
+            writeFileSync(cacheFile, JSON.stringify(result));
+            return result;
+          });
         }
         // In dev the files change between requests: only a build keeps what it read.
         if (mayRun) inFlight.set(key, baked);

@@ -1,23 +1,31 @@
 /**
  * Runs an article's cells in page order in Node, on the TensorFlow.js CPU backend, with the same
- * runtime the browser uses, and collects what each cell shows. The build is the articles'
- * integration test: a cell that throws fails it, naming the article, the cell and the line.
+ * runtime and notebook rules the browser uses (Run all), and collects what each cell shows. The
+ * build is the articles' integration test: a cell that throws fails it, naming the article, the
+ * cell and the line.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '../../runtime/tf-extensions.ts';
-import { CellSession } from '../../runtime/cell-session.ts';
+import { CellSession, type LazyGlobal, type RunOutcome } from '../../runtime/cell-session.ts';
 import type { CellFailure } from '../../runtime/execute-cell.ts';
 import type { ResultValue } from '../../runtime/protocol.ts';
-import type { CellRecord } from '../article/record.ts';
+import { LocalKernel, type NodeSource } from '../../runtime/notebook/local-kernel.ts';
+import { Notebook } from '../../runtime/notebook/notebook.ts';
+import type { ArticleRecord, CellRecord } from '../article/record.ts';
+import { notebookNodes } from '../article/notebook-nodes.ts';
 
 export interface BakedCell {
   /** What the cell printed, then its last value, as the browser shows it. */
   output: string;
-  /** Values of the top-level variables after this cell, for <Result> in the prose. */
+  /** Values of the shown variables this cell defined or changed, for <Result> and figures. */
   results: Record<string, ResultValue>;
   /** The chart the cell drew with plot(), if any. */
   plots?: Record<string, Array<[number, number]>>;
+  /** Variables it changed without defining them (seen at run time): part of the page's graph. */
+  writes?: string[];
+  /** How long it ran at build time (CPU): tells cheap cells from expensive ones. */
+  ms?: number;
 }
 
 export interface BakedArticle {
@@ -37,14 +45,15 @@ export class CellBuildError extends Error {
 export interface RunArticleOptions {
   article: string;
   file: string;
-  cells: readonly CellRecord[];
+  record: Pick<ArticleRecord, 'cells' | 'components'>;
   /** Names of the top-level variables the prose shows. */
   resultNames: readonly string[];
-  lazyGlobals?: Record<string, () => Promise<unknown>>;
+  lazyGlobals?: Record<string, LazyGlobal | (() => Promise<unknown>)>;
 }
 
 export async function runArticle(options: RunArticleOptions): Promise<BakedArticle> {
   await tf.setBackend('cpu');
+  const { record } = options;
   const outputs = new Map<number, string[]>();
   const plots = new Map<number, Record<string, Array<[number, number]>>>();
   const session = new CellSession({
@@ -59,17 +68,35 @@ export async function runArticle(options: RunArticleOptions): Promise<BakedArtic
     },
     ...(options.lazyGlobals ? { lazyGlobals: options.lazyGlobals } : {}),
   });
+  const nodes = notebookNodes(record);
+  const sources = new Map<string, NodeSource>();
+  for (const cell of record.cells) sources.set(cell.id, { kind: 'cell', code: cell.code });
+  for (const node of nodes)
+    if (node.kind === 'control') sources.set(node.id, { kind: 'control', name: node.defines[0] ?? '', value: node.value });
+  const runs = new Map<string, { runId: number; outcome: RunOutcome }>();
+  const kernel = new LocalKernel(session, sources, options.resultNames, (run) => runs.set(run.id, run));
+  const notebook = new Notebook(nodes, kernel, { changed: () => {} });
   const cells: Record<string, BakedCell> = {};
   try {
-    for (const [index, cell] of options.cells.entries()) {
-      const outcome = await session.run(index, cell.id, cell.code, options.resultNames);
+    await notebook.runAll();
+    for (const cell of record.cells) {
+      const run = runs.get(cell.id);
+      if (!run) throw new Error(`Cell "${cell.id}" of ${options.article} (${options.file}:${cell.line}) did not run`);
+      const { runId, outcome } = run;
       if (!outcome.ok) throw new CellBuildError(options.article, options.file, cell, outcome.failure);
-      const lines = [...(outputs.get(index) ?? []), ...(outcome.value === undefined ? [] : [outcome.value])];
-      const plot = plots.get(index);
-      cells[cell.id] = { output: lines.join('\n'), results: outcome.results, ...(plot ? { plots: plot } : {}) };
+      const lines = [...(outputs.get(runId) ?? []), ...(outcome.value === undefined ? [] : [outcome.value])];
+      const plot = plots.get(runId);
+      cells[cell.id] = {
+        output: lines.join('\n'),
+        results: outcome.results,
+        ...(plot ? { plots: plot } : {}),
+        ...(outcome.writes.length > 0 ? { writes: outcome.writes } : {}),
+        ms: Math.round(outcome.durationMs),
+      };
     }
   } finally {
     // The next article starts from a clean engine.
+    session.dispose();
     tf.disposeVariables();
     for (const value of Object.values(session.scope)) {
       if (value instanceof tf.Tensor && !value.isDisposed) value.dispose();
