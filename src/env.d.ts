@@ -10,6 +10,7 @@ declare namespace App {
     liveArticle?: {
       record: import('./build/article/record.ts').ArticleRecord;
       outputs: import('./build/bake/outputs-store.ts').ArticleOutputs | undefined;
+      notebook: import('./build/article/page-notebook.ts').PageNotebook;
     };
   }
 }

@@ -5,12 +5,13 @@
 import type { CellFailure } from '../runtime/execute-cell.ts';
 import type { OutputChunk } from '../runtime/output-batcher.ts';
 import { renderLineChart } from '../figures/render-chart.ts';
-import type { CellState } from '../runtime/notebook-plan.ts';
+import type { CellState } from '../runtime/notebook/notebook.ts';
 import type { CodeEditor } from './code-editor.ts';
 import type { EditStore } from './edit-store.ts';
 import type { Translate } from './ui-strings.ts';
 import { readerIsActive } from './reader-activity.ts';
 import { currentTheme, THEME_EVENT } from './theme.ts';
+import type { DependencyLine } from '../runtime/notebook/dependency-line.ts';
 
 export interface CellHost {
   run(cellId: string): void;
@@ -121,9 +122,94 @@ export class LiveCellElement extends HTMLElement {
   }
 
   setState(state: CellState): void {
+    if (this.dataset['state'] === state) return;
     this.dataset['state'] = state;
-    this.#part('[data-status]').textContent = this.#context?.t(`cell.state.${state}`) ?? '';
+    this.#renderStatus();
     this.#button('stop').disabled = !(state === 'running' || state === 'queued');
+  }
+
+  #waitingFor: { id: string; label: string } | undefined;
+  #blockedBy: string | undefined;
+
+  /** A queued cell says which cell it waits for (the one running), with a link to it. */
+  showWaitingFor(cell: { id: string; label: string } | undefined): void {
+    if (this.#waitingFor?.id === cell?.id) return;
+    this.#waitingFor = cell;
+    this.#renderStatus();
+  }
+
+  /** The cell did not run because a cell it depends on failed. */
+  showBlockedBy(cellId: string | undefined): void {
+    if (this.#blockedBy === cellId) return;
+    this.#blockedBy = cellId;
+    this.#renderStatus();
+  }
+
+  /** A control it depends on changed and running it is expensive: its Run button says it waits. */
+  setWaitingForRun(waiting: boolean): void {
+    const run = this.#button('run');
+    run.toggleAttribute('data-waiting', waiting);
+    const t = this.#context?.t;
+    if (waiting && t) run.title = t('cell.waitingRun');
+    else if (t) run.title = t('cell.run.title');
+  }
+
+  #renderStatus(): void {
+    const t = this.#context?.t;
+    const status = this.#part('[data-status]');
+    if (!t) return;
+    const state = (this.dataset['state'] ?? 'idle') as CellState;
+    status.replaceChildren(t(`cell.state.${state}`));
+    if (state === 'queued' && this.#waitingFor) {
+      const link = document.createElement('a');
+      link.href = `#cell-${this.#waitingFor.id}`;
+      link.textContent = this.#waitingFor.label;
+      status.append(' ', t('cell.waitingFor'), ' ', link);
+    } else if (this.#blockedBy && state !== 'running' && state !== 'done') {
+      status.replaceChildren(t('cell.blockedBy', { id: this.#blockedBy }));
+    }
+  }
+
+  /** Redraws the "uses / used by" line (DependencyLine.astro draws the same at build time). */
+  showDependencies(line: DependencyLine): void {
+    const t = this.#context?.t;
+    const container = this.querySelector<HTMLElement>('[data-deps]');
+    if (!t || !container) return;
+    const parts: Node[] = [];
+    const link = (anchor: string, text: string): HTMLAnchorElement => {
+      const a = document.createElement('a');
+      a.href = `#${anchor}`;
+      a.textContent = text;
+      return a;
+    };
+    if (line.uses.length > 0) {
+      const uses = document.createElement('span');
+      uses.dataset['depsUses'] = '';
+      uses.append(t('deps.uses'), ' ');
+      line.uses.forEach(({ from, anchor, names }, index) => {
+        if (index > 0) uses.append(' · ');
+        for (const name of names) {
+          const code = document.createElement('code');
+          code.textContent = name;
+          uses.append(code);
+        }
+        uses.append(' ← ', link(anchor, from));
+      });
+      parts.push(uses);
+    }
+    if (line.uses.length > 0 && line.usedBy.length > 0) parts.push(document.createTextNode(' — '));
+    if (line.usedBy.length > 0) {
+      const usedBy = document.createElement('span');
+      usedBy.dataset['depsUsedBy'] = '';
+      usedBy.append(t('deps.usedBy'), ' ');
+      line.usedBy.forEach((other, index) => {
+        if (index > 0) usedBy.append(', ');
+        usedBy.append(link(`cell-${other}`, other));
+      });
+      parts.push(usedBy);
+    }
+    container.replaceChildren(...parts);
+    container.hidden = parts.length === 0;
   }
 
   clearOutput(): void {
@@ -147,6 +233,11 @@ export class LiveCellElement extends HTMLElement {
       // The chart is built from numbers and escaped series names only (render-chart.ts).
       chart.innerHTML = renderLineChart(this.#plots, chart.dataset['chartLabel'] ?? '');
     }
+  }
+
+  /** The session ended: a progress bar of a run that will not finish goes away. */
+  closeProgress(): void {
+    this.#part('[data-progress]').hidden = true;
   }
 
   #showProgress(done: number, total: number): void {

@@ -1,23 +1,29 @@
 /**
- * Entry point of an article page: upgrades the live cells and starts the page session. Small on
- * purpose: TensorFlow.js (in the worker) and the editor load only when they are needed.
+ * Entry point of an article page: upgrades the live cells, controls and figures and starts the page
+ * session. Small on purpose: TensorFlow.js (in the worker), the editor and the code analysis load
+ * only when they are needed.
  */
 import { EditStore } from './edit-store.ts';
 import { LiveCellElement } from './live-cell.ts';
+import { LiveControlElement } from './live-control.ts';
 import { LiveFigureElement } from './live-figure.ts';
 import { PageSession } from './page-session.ts';
+import { readNotebookNodes } from './notebook-data.ts';
 import { readUiStrings } from './ui-strings.ts';
 import { setUpSharing } from './share-links.ts';
 
 customElements.define('live-cell', LiveCellElement);
 customElements.define('live-figure', LiveFigureElement);
+customElements.define('live-control', LiveControlElement);
 
 const cells = [...document.querySelectorAll<LiveCellElement>('live-cell')];
 const figures = [...document.querySelectorAll<LiveFigureElement>('live-figure')];
+const controls = [...document.querySelectorAll<LiveControlElement>('live-control')];
 if (cells.length > 0 || figures.length > 0) {
   const t = readUiStrings();
   const store = new EditStore(location.pathname);
-  const session = new PageSession(cells, figures, document.querySelector('live-session'), t);
+  const bar = document.querySelector<HTMLElement>('live-session');
+  const session = new PageSession({ nodes: readNotebookNodes(), cells, figures, controls, bar, t });
   for (const figure of figures) figure.connect(session, t);
   for (const cell of cells) {
     cell.connect({ host: session, store, t });
@@ -25,5 +31,5 @@ if (cells.length > 0 || figures.length > 0) {
     cell.addEventListener('pointerenter', () => session.warmUp(), { once: true });
     cell.addEventListener('focusin', () => session.warmUp(), { once: true });
   }
-  setUpSharing(cells, document.querySelector('live-session'), (text) => session.notify(text), t);
+  setUpSharing(cells, bar, (text) => session.notify(text), t);
 }

@@ -1,107 +1,174 @@
 /**
- * The page's notebook session, on the main thread: it decides what runs when (NotebookPlan),
- * sends code to the worker one cell at a time, and renders what comes back. It never runs
- * reader code itself, so the page stays responsive whatever a cell does.
+ * The page's notebook session, on the main thread: the Notebook (src/runtime/notebook) decides what
+ * runs when; this class runs its steps in the session worker, shows what comes back under the cells
+ * and in the views, and keeps every state on the page current. It never runs reader code itself,
+ * so the page stays responsive whatever a cell does.
  */
-import { NotebookPlan, type CellState } from '../runtime/notebook-plan.ts';
-import { BACKENDS, type BackendName, type FromWorker, type ResultValue } from '../runtime/protocol.ts';
+import { Notebook, type CellState, type KernelOutcome, type KernelStep, type NotebookNode } from '../runtime/notebook/notebook.ts';
+import { dependencyLine } from '../runtime/notebook/dependency-line.ts';
+import { BACKENDS, type BackendName, type ResultValue } from '../runtime/protocol.ts';
 import type { CellHost, LiveCellElement } from './live-cell.ts';
 import type { FigureHost, LiveFigureElement } from './live-figure.ts';
+import type { LiveControlElement } from './live-control.ts';
 import type { FigureFrame, FigureProgramName } from '../figures/programs.ts';
 import type { Translate } from './ui-strings.ts';
-import { connectWorker, type WorkerConnection } from './worker-connection.ts';
-import { formatResult } from '../runtime/format-result.ts';
 import { SessionBar } from './session-bar.ts';
+import { SessionConnection, type StepEnd } from './session-connection.ts';
+import { figureView, resultView, type View } from './views.ts';
 
-interface RunningCell {
-  runId: number;
-  cellId: string;
-}
+/** How long Stop waits for a cell to reach an `await` before it ends the worker. */
+const STOP_GRACE_MS = 1_000;
+/** A control's new value re-runs its cheap dependents once the reader pauses. */
+const CONTROL_DEBOUNCE_MS = 300;
 
-interface FigurePlayback {
-  onFrame: (frame: FigureFrame) => void;
-  resolve: () => void;
-  reject: (error: Error) => void;
+type Shown = 'baked' | 'lost' | 'nothing' | { stamp: string };
+
+export interface PageSessionParts {
+  nodes: readonly NotebookNode[];
+  cells: readonly LiveCellElement[];
+  figures: readonly LiveFigureElement[];
+  controls: readonly LiveControlElement[];
+  bar: HTMLElement | null;
+  t: Translate;
 }
 
 export class PageSession implements CellHost, FigureHost {
   readonly #cells: ReadonlyMap<string, LiveCellElement>;
-  readonly #figures: readonly LiveFigureElement[];
-  readonly #playbacks = new Map<number, FigurePlayback>();
-  readonly #plan: NotebookPlan;
+  readonly #controls: ReadonlyMap<string, LiveControlElement>;
+  readonly #views: readonly View[];
+  readonly #shown = new Map<string, Shown>();
+  readonly #notebook: Notebook;
+  readonly #connection: SessionConnection;
   readonly #bar: SessionBar;
   readonly #t: Translate;
   readonly #locale: string;
-  #connection: WorkerConnection | undefined;
-  #running: RunningCell | undefined;
-  #nextRunId = 1;
-  /** The backend the reader asked for (the select, or ?backend= in the URL); automatic if unset. */
-  #preferredBackend: BackendName | undefined = preferredBackendFromUrl();
+  readonly #cellOrder: readonly string[];
+  /** Results of finished runs, by stamp, until the notebook says which views they belong to. */
+  readonly #results = new Map<string, Record<string, ResultValue>>();
+  readonly #runCells = new Map<number, string>();
+  /** Expensive cells that wait for an explicit Run after a control changed. */
+  readonly #waitingForRun = new Set<string>();
+  #runningStep: { id: string; runId: number; progress?: { done: number; total: number } } | undefined;
+  #stopTimer: ReturnType<typeof setTimeout> | undefined;
+  #controlTimer: ReturnType<typeof setTimeout> | undefined;
+  #downloading: { loadedBytes: number; totalBytes: number } | undefined;
+  #analysis: Promise<typeof import('./cell-analysis.ts')> | undefined;
 
-  constructor(cells: readonly LiveCellElement[], figures: readonly LiveFigureElement[], controls: HTMLElement | null, t: Translate) {
-    this.#cells = new Map(cells.map((cell) => [cell.cellId, cell]));
-    this.#figures = figures;
-    this.#plan = new NotebookPlan(
-      cells.map((cell) => cell.cellId),
-      (cellId, state) => this.#onStateChange(cellId, state),
-    );
-    this.#t = t;
+  constructor(parts: PageSessionParts) {
+    this.#t = parts.t;
     this.#locale = document.documentElement.lang || 'en';
-    this.#bar = new SessionBar(controls, t, this.#locale);
-    const backendSelect = controls?.querySelector<HTMLSelectElement>('[data-backend-select]');
-    if (backendSelect) {
-      backendSelect.hidden = false;
-      backendSelect.value = this.#preferredBackend ?? '';
-      backendSelect.addEventListener('change', () => this.switchBackend(asBackend(backendSelect.value)));
+    this.#cells = new Map(parts.cells.map((cell) => [cell.cellId, cell]));
+    this.#controls = new Map(parts.controls.map((control) => [control.node, control]));
+    const views = [
+      ...[...document.querySelectorAll<HTMLElement>('[data-result][data-node]')].map((element) =>
+        resultView(element, this.#locale, parts.t),
+      ),
+      ...parts.figures.map((figure) => figureView(figure, parts.t)),
+    ];
+    this.#views = views.filter((view): view is View => view !== undefined);
+    for (const view of this.#views) this.#shown.set(view.node, view.element.hasAttribute('data-baked') ? 'baked' : 'nothing');
+    // Nodes the page has elements for; a cell without its element cannot run (and should not exist).
+    const known = new Set([...this.#cells.keys(), ...this.#controls.keys(), ...this.#views.map((view) => view.node)]);
+    const nodes = parts.nodes.filter((node) => known.has(node.id));
+    // A cell the build did not describe (an old page, say) still runs, on its own, in page order.
+    for (const id of this.#cells.keys()) {
+      if (!nodes.some((node) => node.id === id)) nodes.push({ id, kind: 'cell', defines: [], reads: [], writes: [] });
     }
-    const runAll = controls?.querySelector<HTMLButtonElement>('[data-action="run-all"]');
-    if (runAll) {
-      runAll.hidden = false;
-      runAll.addEventListener('click', () => this.runAll());
-    }
+    this.#cellOrder = nodes.filter((node) => node.kind === 'cell').map((node) => node.id);
+    this.#notebook = new Notebook(
+      nodes,
+      { run: (step) => this.#runStep(step) },
+      {
+        changed: () => this.#render(),
+        started: (id) => this.#cells.get(id)?.clearOutput(),
+        finished: (id, stamp) => this.#finished(id, stamp),
+      },
+    );
+    this.#connection = new SessionConnection(
+      {
+        ready: (backend, reason) => this.#bar.showBackend(backend, reason),
+        output: (runId, chunk) => {
+          const cellId = this.#runCells.get(runId);
+          if (cellId === undefined) return;
+          this.#cells.get(cellId)?.showChunk(chunk);
+          if (chunk.progress && this.#runningStep?.runId === runId) {
+            this.#runningStep.progress = chunk.progress;
+            this.#renderActivity();
+          }
+        },
+        dataProgress: (loadedBytes, totalBytes) => {
+          this.#downloading = { loadedBytes, totalBytes };
+          this.#bar.showDataProgress(loadedBytes, totalBytes);
+          this.#renderActivity();
+        },
+        dataReady: () => {
+          this.#downloading = undefined;
+          this.#bar.hideDataProgress();
+          this.#renderActivity();
+        },
+        fatal: (message, gpuLost) =>
+          gpuLost
+            ? this.#loseSession(this.#t('session.gpuLost'), 'GPUError')
+            : this.#loseSession(this.#t('session.fatal', { message }), 'SessionError'),
+        lateError: (cellId, failure) => {
+          this.#cells.get(cellId)?.showError(failure);
+          this.#notebook.failedLate(cellId);
+        },
+      },
+      { preferredBackend: preferredBackendFromUrl(), tfjsFlags: new URLSearchParams(location.search).get('tfjsflags') ?? undefined },
+    );
+    this.#bar = new SessionBar(parts.bar, parts.t, this.#locale);
+    this.#wireBar(parts.bar);
+    for (const control of parts.controls) control.connect(() => this.#controlChanged(control.node), parts.t);
+    this.#render();
   }
 
   run(cellId: string): void {
-    this.#plan.requestRun(cellId);
-    this.#pump();
+    this.#waitingForRun.delete(cellId);
+    void this.#notebook.run(cellId);
   }
 
   runAll(): void {
-    this.#plan.requestRunAll();
-    this.#pump();
+    this.#waitingForRun.clear();
+    void this.#notebook.runAll();
   }
 
+  /** The reader changed a cell's code: it and what depends on it are out of date at once; the new graph follows. */
   edited(cellId: string): void {
-    this.#plan.edited(cellId);
+    this.#notebook.edited(cellId);
+    this.#analysis ??= import('./cell-analysis.ts');
+    void this.#analysis.then(({ analyzeOrUndefined }) => {
+      const analysis = analyzeOrUndefined(this.#cells.get(cellId)?.code ?? '');
+      if (analysis) this.#notebook.updateAnalysis(cellId, analysis);
+    });
   }
 
-  /** Terminating the worker is the only stop that also ends `while (true) {}`. */
+  /**
+   * Stop: what is queued is dropped; the running cell stops at its next `await` (the training loop
+   * has one every few steps) and the session keeps its variables. A cell that does not get there
+   * within a second (`while (true) {}`) ends the worker, and the cells that had run are stale.
+   */
   stop(): void {
-    if (!this.#connection) return;
-    const interrupted = this.#dropWorker(this.#t('cell.stopped'));
-    this.#plan.stopped();
-    if (interrupted) this.#cells.get(interrupted.cellId)?.appendOutput(this.#t('cell.stopped'));
-    this.#bar.showBackend(undefined);
+    this.#notebook.cancelQueued();
+    const running = this.#runningStep;
+    if (!running) return;
+    this.#connection.interrupt();
+    clearTimeout(this.#stopTimer);
+    this.#stopTimer = setTimeout(() => {
+      if (this.#runningStep?.runId === running.runId) this.#loseSession(this.#t('cell.stopped'), 'stopped');
+    }, STOP_GRACE_MS);
   }
 
   /** Runs the next cells on another backend: the worker restarts, so the cells that ran are stale. */
   switchBackend(backend: BackendName | undefined): void {
-    this.#preferredBackend = backend;
-    if (!this.#connection) return;
-    const interrupted = this.#dropWorker(this.#t('session.backend.switched'));
-    this.#plan.stopped();
-    if (interrupted) this.#cells.get(interrupted.cellId)?.appendOutput(this.#t('cell.stopped'));
-    this.#bar.showBackend(undefined);
-    this.#bar.showNotice(this.#t('session.backend.switched'));
+    this.#connection.preferredBackend = backend;
+    if (!this.#connection.started) return;
+    this.#loseSession(this.#t('session.backend.switched'), 'backend');
   }
 
-  /** Plays an animated figure's program in the worker, between cell runs. */
   playFigure(program: FigureProgramName, onFrame: (frame: FigureFrame) => void): Promise<void> {
-    const runId = this.#nextRunId++;
-    return new Promise((resolve, reject) => {
-      this.#playbacks.set(runId, { onFrame, resolve, reject });
-      this.#ensureWorker().send({ type: 'figure', runId, program });
-    });
+    // The worker plays the program the figure asked for, so each frame is of that program's kind.
+    return this.#connection.playFigure(program, (frame) => onFrame(frame as FigureFrame));
   }
 
   /** Says something in the session bar (a share link loaded, say). */
@@ -111,137 +178,171 @@ export class PageSession implements CellHost, FigureHost {
 
   /** Starts the worker ahead of the first run, e.g. when the reader shows interest in a cell. */
   warmUp(): void {
-    this.#ensureWorker();
+    if (!this.#connection.started) this.#bar.showStarting();
+    this.#connection.start();
   }
 
-  #ensureWorker(): WorkerConnection {
-    this.#connection ??= connectWorker((message) => this.#onMessage(message), this.#preferredBackend);
-    this.#bar.showStarting();
-    return this.#connection;
+  // ---- running a step ------------------------------------------------------------------------
+
+  async #runStep(step: KernelStep): Promise<KernelOutcome> {
+    const runId = this.#connection.nextRunId();
+    const fields = {
+      runId,
+      stamp: step.stamp,
+      restore: step.restore,
+      snapshot: step.snapshot,
+      release: step.release,
+      shown: [...new Set(this.#views.flatMap((view) => view.names))],
+    };
+    if (!this.#connection.started) this.#bar.showStarting();
+    this.#runningStep = { id: step.nodeId, runId };
+    this.#runCells.set(runId, step.nodeId);
+    this.#renderActivity();
+    let end: StepEnd;
+    try {
+      if (step.kind === 'control') {
+        const control = this.#controls.get(step.nodeId);
+        end = await this.#connection.step({ type: 'define', name: control?.name ?? '', value: control?.value ?? null, ...fields });
+      } else {
+        const cell = this.#cells.get(step.nodeId);
+        end = await this.#connection.step({ type: 'run', cellId: step.nodeId, code: cell?.code ?? '', ...fields });
+      }
+    } finally {
+      this.#runCells.delete(runId);
+      if (this.#runningStep?.runId === runId) this.#runningStep = undefined;
+      clearTimeout(this.#stopTimer);
+    }
+    this.#showEnd(step, end);
+    return {
+      ok: end.ok,
+      ...(!end.ok && end.interrupted ? { interrupted: true } : {}),
+      writes: end.writes,
+      snapshots: end.snapshots,
+      durationMs: end.durationMs,
+    };
   }
 
-  #pump(): void {
-    if (this.#running) return;
-    const cellId = this.#plan.startNext();
-    if (cellId === undefined) return;
-    const cell = this.#cells.get(cellId);
-    if (!cell) return;
-    const runId = this.#nextRunId++;
-    this.#running = { runId, cellId };
-    cell.clearOutput();
-    this.#ensureWorker().send({ type: 'run', runId, cellId, code: cell.code, resultNames: this.#resultNames() });
-  }
-
-  #onMessage(message: FromWorker): void {
-    switch (message.type) {
-      case 'ready':
-        this.#bar.showBackend(message.backend, message.fallbackReason);
-        return;
-      case 'gpu-lost': {
-        this.#dropWorker(this.#t('session.gpuLost'));
-        const interrupted = this.#plan.lostWhileRunning();
-        if (interrupted) this.#cells.get(interrupted)?.showError({ name: 'GPUError', message: this.#t('session.gpuLost') });
-        this.#bar.showBackend(undefined);
-        this.#bar.showNotice(this.#t('session.gpuLost'));
-        return;
-      }
-      case 'late-error':
-        this.#cells.get(message.cellId)?.showError(message.failure);
-        this.#plan.failedLate(message.cellId);
-        return;
-      case 'data-progress':
-        this.#bar.showDataProgress(message.loadedBytes, message.totalBytes);
-        return;
-      case 'data-ready':
-        this.#bar.hideDataProgress();
-        return;
-      case 'figure-frame':
-        // The worker plays the program the figure asked for, so the frame is of that program's kind.
-        this.#playbacks.get(message.runId)?.onFrame(message.frame as FigureFrame);
-        return;
-      case 'figure-end': {
-        const playback = this.#playbacks.get(message.runId);
-        this.#playbacks.delete(message.runId);
-        if (message.error === undefined) playback?.resolve();
-        else playback?.reject(new Error(message.error));
-        return;
-      }
-      case 'fatal': {
-        const interrupted = this.#dropWorker(message.message);
-        this.#bar.showNotice(this.#t('session.fatal', { message: message.message }));
-        if (interrupted) {
-          this.#cells.get(interrupted.cellId)?.showError({ name: 'Error', message: message.message });
-          this.#plan.finish(interrupted.cellId, false);
-        }
-        return;
-      }
-      case 'output':
-        if (message.runId === this.#running?.runId) this.#cells.get(this.#running.cellId)?.showChunk(message.chunk);
-        return;
-      case 'done': {
-        const running = this.#takeRunning(message.runId);
-        if (!running) return;
-        const cell = this.#cells.get(running.cellId);
-        if (message.value !== undefined) cell?.appendOutput(message.value);
-        this.#showResults(message.results);
-        this.#bar.showMemory(message.memory);
-        this.#plan.finish(running.cellId, true);
-        this.#pump();
-        return;
-      }
-      case 'failed': {
-        const running = this.#takeRunning(message.runId);
-        if (!running) return;
-        this.#bar.hideDataProgress();
-        this.#cells.get(running.cellId)?.showError(message.failure);
-        this.#plan.finish(running.cellId, false);
-        this.#pump();
-        return;
-      }
+  #showEnd(step: KernelStep, end: StepEnd): void {
+    const cell = this.#cells.get(step.nodeId);
+    this.#bar.showMemory(end.memory);
+    if (end.ok) {
+      if (end.value !== undefined) cell?.appendOutput(end.value);
+      this.#results.set(step.stamp, end.results);
+    } else if (end.interrupted) {
+      cell?.appendOutput(this.#t('cell.stopped'));
+    } else {
+      this.#bar.hideDataProgress();
+      cell?.showError(end.failure);
     }
   }
 
-  #takeRunning(runId: number): RunningCell | undefined {
-    if (this.#running?.runId !== runId) return undefined;
-    const running = this.#running;
-    this.#running = undefined;
-    return running;
-  }
-
-  /** Ends the worker and everything it was doing; returns the cell that was running, if any. */
-  #dropWorker(reason: string): RunningCell | undefined {
-    this.#connection?.terminate();
-    this.#connection = undefined;
-    const interrupted = this.#running;
-    this.#running = undefined;
-    this.#endPlaybacks(reason);
-    return interrupted;
-  }
-
-  #onStateChange(cellId: string, state: CellState): void {
-    this.#cells.get(cellId)?.setState(state);
-  }
-
-  #endPlaybacks(reason: string): void {
-    for (const playback of this.#playbacks.values()) playback.reject(new Error(reason));
-    this.#playbacks.clear();
-  }
-
-  /** The variables the page shows outside the cells: inline results and figures. */
-  #resultNames(): string[] {
-    const inline = [...document.querySelectorAll<HTMLElement>('[data-result]')].map((element) => element.dataset['result'] ?? '');
-    const figures = this.#figures.map((figure) => figure.source ?? '');
-    return [...new Set([...inline, ...figures].filter(Boolean))];
-  }
-
-  #showResults(results: Record<string, ResultValue>): void {
-    for (const element of document.querySelectorAll<HTMLElement>('[data-result]')) {
-      const result = results[element.dataset['result'] ?? ''];
-      if (!result) continue;
-      element.textContent = formatResult(result, this.#locale, Number(element.dataset['digits'] ?? 4));
-      delete element.dataset['baked'];
+  /** The notebook recorded a run: its values go to the views that show them from there. */
+  #finished(_id: string, stamp: string): void {
+    const results = this.#results.get(stamp);
+    this.#results.clear();
+    if (!results) return;
+    for (const view of this.#views) {
+      const fresh = view.names.filter((name) => name in results && this.#notebook.expectedStamp(view.node, name) === stamp);
+      if (fresh.length === 0) continue;
+      view.show(results);
+      this.#shown.set(view.node, { stamp });
     }
-    for (const figure of this.#figures) figure.update(results);
+  }
+
+  /**
+   * One way to end a session (a stop that did not stop, a lost GPU, a fatal error, another backend):
+   * the worker and its values go, every cell and view that showed them is out of date, progress
+   * bars close, and the next run starts a fresh session.
+   */
+  #loseSession(reason: string, cause: 'stopped' | 'backend' | 'GPUError' | 'SessionError'): void {
+    const interrupted = this.#runningStep;
+    this.#runningStep = undefined;
+    this.#connection.end(reason);
+    this.#notebook.sessionLost();
+    for (const view of this.#views)
+      if (this.#shown.get(view.node) !== 'nothing' && this.#shown.get(view.node) !== 'baked') this.#shown.set(view.node, 'lost');
+    const cell = interrupted ? this.#cells.get(interrupted.id) : undefined;
+    if (cause === 'stopped' || cause === 'backend') cell?.appendOutput(reason);
+    else cell?.showError({ name: cause, message: reason });
+    for (const cell of this.#cells.values()) cell.closeProgress();
+    this.#downloading = undefined;
+    this.#bar.hideDataProgress();
+    this.#bar.hideMemory();
+    this.#bar.showBackend(undefined);
+    if (cause !== 'stopped') this.#bar.showNotice(reason);
+    this.#render();
+  }
+
+  // ---- controls --------------------------------------------------------------------------------
+
+  #controlChanged(node: string): void {
+    this.#notebook.edited(node);
+    clearTimeout(this.#controlTimer);
+    this.#controlTimer = setTimeout(() => {
+      const cheap = new Set(this.#notebook.cheapDependents(node));
+      for (const id of this.#notebook.graph.downstreamOf(node)) {
+        if (!this.#cells.has(id)) continue;
+        if (cheap.has(id)) void this.#notebook.update(id);
+        else this.#waitingForRun.add(id);
+      }
+      this.#render();
+    }, CONTROL_DEBOUNCE_MS);
+  }
+
+  // ---- what the page shows -----------------------------------------------------------------------
+
+  #render(): void {
+    const running = this.#notebook.running;
+    const graph = this.#notebook.graph;
+    for (const [id, cell] of this.#cells) {
+      const state: CellState = this.#notebook.state(id);
+      cell.setState(state);
+      cell.showWaitingFor(state === 'queued' && running && running !== id ? { id: running, label: running } : undefined);
+      cell.showBlockedBy(state === 'running' ? undefined : this.#notebook.blockedBy(id));
+      if (state === 'done' || state === 'running') this.#waitingForRun.delete(id);
+      cell.setWaitingForRun(this.#waitingForRun.has(id));
+      cell.showDependencies(dependencyLine(graph, id, (other) => this.#cells.has(other)));
+    }
+    for (const view of this.#views) view.setStale(this.#notebook.viewState(view.node, this.#shown.get(view.node) ?? 'nothing') === 'stale');
+    this.#renderActivity();
+  }
+
+  #renderActivity(): void {
+    const running = this.#runningStep;
+    if (this.#downloading) {
+      this.#bar.showActivity({ kind: 'downloading', ...this.#downloading });
+    } else if (running && this.#cells.has(running.id)) {
+      this.#bar.showActivity({
+        kind: 'running',
+        cellId: running.id,
+        label: running.id,
+        position: this.#cellOrder.indexOf(running.id) + 1,
+        count: this.#cellOrder.length,
+        queued: this.#notebook.queue.length,
+        ...(running.progress ? { step: running.progress } : {}),
+      });
+    } else {
+      this.#bar.showActivity(undefined);
+    }
+  }
+
+  #wireBar(root: HTMLElement | null): void {
+    const backendSelect = root?.querySelector<HTMLSelectElement>('[data-backend-select]');
+    if (backendSelect) {
+      backendSelect.hidden = false;
+      backendSelect.value = this.#connection.preferredBackend ?? '';
+      backendSelect.addEventListener('change', () => this.switchBackend(asBackend(backendSelect.value)));
+    }
+    const runAll = root?.querySelector<HTMLButtonElement>('[data-action="run-all"]');
+    if (runAll) {
+      runAll.hidden = false;
+      runAll.addEventListener('click', () => this.runAll());
+    }
+    const stopAll = root?.querySelector<HTMLButtonElement>('[data-action="stop-all"]');
+    if (stopAll) {
+      stopAll.hidden = false;
+      stopAll.addEventListener('click', () => this.stop());
+    }
   }
 }
 

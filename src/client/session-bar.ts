@@ -5,6 +5,19 @@
 import type { BackendName, TensorMemory } from '../runtime/protocol.ts';
 import type { Translate } from './ui-strings.ts';
 
+/** What the session is doing, for the bar's global status. */
+export type SessionActivity =
+  | { kind: 'downloading'; loadedBytes: number; totalBytes: number }
+  | {
+      kind: 'running';
+      cellId: string;
+      position: number;
+      count: number;
+      label: string;
+      step?: { done: number; total: number };
+      queued: number;
+    };
+
 export class SessionBar {
   readonly #root: HTMLElement | null;
   readonly #t: Translate;
@@ -66,6 +79,32 @@ export class SessionBar {
   hideDataProgress(): void {
     const container = this.#part('[data-data-progress]');
     if (container) container.hidden = true;
+  }
+
+  /** The session's global status (the sticky bar's line); undefined when idle. */
+  showActivity(activity: SessionActivity | undefined): void {
+    const element = this.#part('[data-activity]');
+    if (!element) return;
+    element.hidden = activity === undefined;
+    if (!activity) {
+      element.textContent = '';
+      return;
+    }
+    element.textContent =
+      activity.kind === 'downloading'
+        ? this.#t('data.loading', {
+            percent: Math.round((activity.loadedBytes / Math.max(1, activity.totalBytes)) * 100),
+            loaded: this.#megabytes.format(activity.loadedBytes / 1e6),
+            total: this.#megabytes.format(activity.totalBytes / 1e6),
+          })
+        : this.#t('session.activity.running', { position: activity.position, count: activity.count, label: activity.label }) +
+          (activity.step ? ` (${this.#t('cell.progress', { done: activity.step.done, total: activity.step.total })})` : '');
+  }
+
+  /** The session is gone: no memory to show. */
+  hideMemory(): void {
+    const element = this.#part('[data-memory]');
+    if (element) element.hidden = true;
   }
 
   showMemory(memory: TensorMemory): void {

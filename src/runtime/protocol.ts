@@ -1,4 +1,10 @@
-/** Messages between the page (main thread) and the session worker. Plain data only. */
+/**
+ * Messages between the page (main thread) and the session worker. Plain data only.
+ *
+ * They travel on a MessageChannel whose worker end the worker keeps in a closure: cell code runs in
+ * the worker's global scope and can call `postMessage`, but it cannot reach this channel, so it
+ * cannot fake a run's end or the session's death. The page sends the port in its first message.
+ */
 import type { CellFailure } from './execute-cell.ts';
 import type { OutputChunk } from './output-batcher.ts';
 
@@ -20,17 +26,48 @@ export interface TensorMemory {
   numBytesInGPU?: number;
 }
 
+/** The notebook's bookkeeping for one run (see KernelStep in notebook/notebook.ts). */
+export interface StepFields {
+  runId: number;
+  stamp: string;
+  restore: Array<{ name: string; key: string }>;
+  snapshot: string[];
+  release: string[];
+  /** The variables the page shows: their new values come back with the end of the run. */
+  shown: string[];
+}
+
+/** The first message, on the worker's global channel: the port everything else goes through. */
+export interface ConnectMessage {
+  type: 'connect';
+  port: MessagePort;
+  preferredBackend?: BackendName;
+  /** TensorFlow.js flags from the page's `?tfjsflags=` (e.g. WEBGL_FORCE_F16_TEXTURES:true). */
+  tfjsFlags?: string;
+}
+
 export type ToWorker =
-  | { type: 'start'; preferredBackend?: BackendName }
-  | { type: 'run'; runId: number; cellId: string; code: string; resultNames: readonly string[] }
+  | ({ type: 'run'; cellId: string; code: string } & StepFields)
+  | ({ type: 'define'; name: string; value: unknown } & StepFields)
+  /** Stop the running cell at its next `await`; the session and its variables stay. */
+  | { type: 'interrupt' }
   /** Plays a named program of the worker's (an animated figure): frames are its own business. */
   | { type: 'figure'; runId: number; program: string };
+
+export interface RunEnd {
+  runId: number;
+  results: Record<string, ResultValue>;
+  memory: TensorMemory;
+  writes: string[];
+  snapshots: string[];
+  durationMs: number;
+}
 
 export type FromWorker =
   | { type: 'ready'; backend: BackendName; fallbackReason?: string }
   | { type: 'output'; runId: number; chunk: OutputChunk }
-  | { type: 'done'; runId: number; value?: string; results: Record<string, ResultValue>; memory: TensorMemory }
-  | { type: 'failed'; runId: number; failure: CellFailure }
+  | ({ type: 'done'; value?: string } & RunEnd)
+  | ({ type: 'failed'; failure: CellFailure; interrupted?: boolean } & RunEnd)
   | { type: 'fatal'; message: string }
   /** The data set a cell needs is downloading (compressed bytes). */
   | { type: 'data-progress'; loadedBytes: number; totalBytes: number }

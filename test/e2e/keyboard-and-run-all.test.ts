@@ -26,19 +26,24 @@ describe('keyboard and Run all', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('s + 1');
     await waitForEditorText(page, 'tensors', 'const s = 1;\ns + 1');
-    expect(await cell(page, 'tensors').getAttribute('data-state')).toBe('idle');
+    // Edited but not run: its build-time output no longer matches its code.
+    expect(await cell(page, 'tensors').getAttribute('data-state')).toBe('stale');
     await page.keyboard.press('Shift+Enter');
     await waitForState(page, 'tensors', ['done']);
     expect(await outputOf(page, 'tensors')).toBe('2');
   });
 
-  it('stops Run all at the failing cell and leaves the next ones idle', async () => {
-    await replaceCode(page, 'matmul', 'throw new Error("stop here")');
+  it('runs every cell with Run all except those that depend on a failing one, and says why', async () => {
+    await replaceCode(page, 'matmul', 'const product = tf.matMul(a, tf.zeros([3, 3]));');
+    await replaceCode(page, 'fit', 'print(product.shape);');
     await page.locator('[data-action="run-all"]').click();
     await waitForState(page, 'matmul', ['error']);
+    await page.waitForFunction(() => !document.querySelector('[data-state="queued"], [data-state="running"]'));
     expect(await cell(page, 'tensors').getAttribute('data-state')).toBe('done');
-    expect(await cell(page, 'fit').getAttribute('data-state')).toBe('idle');
-    expect(await cell(page, 'matmul').locator('[data-error]').textContent()).toContain('Error: stop here (ligne 1, colonne 7)');
+    expect(await cell(page, 'matmul').locator('[data-error]').textContent()).toContain('(ligne 1, colonne 20)');
+    expect(await cell(page, 'fit').getAttribute('data-state')).toBe('stale');
+    expect(await cell(page, 'fit').locator('[data-status]').textContent()).toContain('matmul');
+    expect(await outputOf(page, 'fit')).not.toContain('[4, 3]');
   });
 
   it('localises the buttons in the page’s language', async () => {

@@ -33,7 +33,7 @@ function notebookOf(specs: Spec[], options: { kernel?: (inner: Kernel) => Kernel
     }
     sources.set(spec.id, { kind: 'cell', code: spec.code });
     const analysis = analyzeCell(spec.code);
-    return { id: spec.id, kind: 'cell', ...analysis, writes: [...analysis.writes, ...(spec.writes ?? [])] };
+    return { id: spec.id, kind: 'cell', ...analysis, bakedWrites: spec.writes ?? [] };
   });
   const local = new LocalKernel(session, sources, []);
   const counting: Kernel = {

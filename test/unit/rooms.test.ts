@@ -28,7 +28,7 @@ describe('the rooms of src/ (eslint.config.js)', () => {
   it.each([
     ['src/runtime/x.ts', '../mnist/index.ts'],
     ['src/figures/x.ts', '../runtime/protocol.ts'],
-    ['src/client/x.ts', '../runtime/notebook-plan.ts'],
+    ['src/client/x.ts', '../runtime/notebook/notebook.ts'],
     ['src/build/bake/x.ts', '../../runtime/cell-session.ts'],
     ['src/build/x.ts', 'node:fs'],
   ])('allow an import that points down: %s importing %s', async (file, specifier) => {

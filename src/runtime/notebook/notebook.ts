@@ -49,6 +49,8 @@ export interface Kernel {
 }
 
 export interface NotebookNode extends GraphNode {
+  /** Names the build saw it change at run time (until it runs here, the page assumes it still does). */
+  bakedWrites?: readonly string[];
   /** A build-time run of this node's original code exists (its output is in the page). */
   baked?: boolean;
   /** How long the build-time run took, to tell cheap nodes from expensive ones before any run. */
@@ -85,6 +87,8 @@ export interface NotebookListener {
   changed(): void;
   /** A node is about to run (for outputs: clear, then show what comes). */
   started?(id: string): void;
+  /** A node's run was recorded: what it defines or changes now carries `stamp`. */
+  finished?(id: string, stamp: string): void;
 }
 
 /** What a node shows, as the page needs it. */
@@ -115,10 +119,11 @@ export class Notebook {
 
   constructor(nodes: readonly NotebookNode[], kernel: Kernel, listener: NotebookListener) {
     for (const node of nodes) {
-      this.#records.set(node.id, { spec: node, staticWrites: node.writes, version: 0, run: undefined, lost: false });
+      const spec = { ...node, writes: union(node.writes, node.bakedWrites ?? []) };
+      this.#records.set(node.id, { spec, staticWrites: node.writes, version: 0, run: undefined, lost: false });
     }
     this.#order = nodes.map((node) => node.id);
-    this.#graph = new DependencyGraph(nodes);
+    this.#graph = new DependencyGraph(this.#order.map((id) => this.#record(id).spec));
     this.#kernel = kernel;
     this.#listener = listener;
   }
@@ -138,6 +143,13 @@ export class Notebook {
     return this.#pump();
   }
 
+  /** Brings `id` up to date, running nothing if it already is (a control changed, say). */
+  update(id: string): Promise<void> {
+    this.#record(id);
+    if (this.#running !== id && !this.#targets.some((target) => target.id === id)) this.#targets.push({ id, force: false });
+    return this.#pump();
+  }
+
   /** Runs every cell once, in page order. */
   runAll(): Promise<void> {
     for (const id of this.#order) {
@@ -152,12 +164,21 @@ export class Notebook {
   edited(id: string, analysis?: Pick<GraphNode, 'defines' | 'reads' | 'writes' | 'functions'>): void {
     const record = this.#record(id);
     record.version++;
-    if (analysis) {
-      record.staticWrites = analysis.writes;
-      const observed = record.run ? record.spec.writes.filter((name) => !record.staticWrites.includes(name)) : [];
-      record.spec = { ...record.spec, ...analysis, writes: union(analysis.writes, observed) };
-      this.#rebuildGraph();
-    }
+    if (analysis) this.#setAnalysis(record, analysis);
+    this.#listener.changed();
+  }
+
+  /** The analysis of an edited node arrived (it is computed off the edit, in the browser). */
+  updateAnalysis(id: string, analysis: Pick<GraphNode, 'defines' | 'reads' | 'writes' | 'functions'>): void {
+    this.#setAnalysis(this.#record(id), analysis);
+    this.#listener.changed();
+  }
+
+  /** A node that had finished failed afterwards (an error thrown by one of its timers). */
+  failedLate(id: string): void {
+    const run = this.#record(id).run;
+    if (!run?.ok) return;
+    run.ok = false;
     this.#listener.changed();
   }
 
@@ -399,6 +420,8 @@ export class Notebook {
       this.#failedInBatch.add(id);
       if (outcome.interrupted) this.#targets.splice(0);
     }
+    this.#listener.finished?.(id, outputStamp);
+    this.#listener.changed();
   }
 
   /** Records a value a view now shows, and says which stamp that is. */
@@ -425,6 +448,14 @@ export class Notebook {
       }
     }
     return planned;
+  }
+
+  /** New static analysis; the writes seen at run time (or by the build) stay until the next run. */
+  #setAnalysis(record: NodeRecord, analysis: Pick<GraphNode, 'defines' | 'reads' | 'writes' | 'functions'>): void {
+    const observed = record.spec.writes.filter((name) => !record.staticWrites.includes(name));
+    record.staticWrites = analysis.writes;
+    record.spec = { ...record.spec, ...analysis, writes: union(analysis.writes, observed) };
+    this.#rebuildGraph();
   }
 
   #rebuildGraph(): void {

@@ -1,0 +1,61 @@
+/**
+ * Views: the page's elements that show session variables outside the cells — inline values
+ * (`[data-result]`) and figures of session variables (`<live-figure data-source>`). Each is a node of
+ * the notebook (`data-node`): it shows the value its provider made, and says when that value is out
+ * of date (`data-state="stale"`, with a visible, translated mark).
+ */
+import { formatResult } from '../runtime/format-result.ts';
+import type { ResultValue } from '../runtime/protocol.ts';
+import type { LiveFigureElement } from './live-figure.ts';
+import type { Translate } from './ui-strings.ts';
+
+export interface View {
+  readonly node: string;
+  readonly element: HTMLElement;
+  /** The variables it shows. */
+  readonly names: readonly string[];
+  show(results: Record<string, ResultValue>): void;
+  /** Out of date: keep what is shown (never blank it) and say so. */
+  setStale(stale: boolean): void;
+}
+
+function markStale(element: HTMLElement, stale: boolean, t: Translate): void {
+  if (stale) {
+    element.dataset['state'] = 'stale';
+    element.title = t('stale.title');
+  } else if (element.dataset['state'] === 'stale') {
+    delete element.dataset['state'];
+    element.removeAttribute('title');
+  }
+}
+
+export function resultView(element: HTMLElement, locale: string, t: Translate): View | undefined {
+  const node = element.dataset['node'];
+  const name = element.dataset['result'];
+  if (!node || !name) return undefined;
+  return {
+    node,
+    element,
+    names: [name],
+    show(results) {
+      const value = results[name];
+      if (!value) return;
+      element.textContent = formatResult(value, locale, Number(element.dataset['digits'] ?? 4));
+      delete element.dataset['baked'];
+    },
+    setStale: (stale) => markStale(element, stale, t),
+  };
+}
+
+export function figureView(element: LiveFigureElement, t: Translate): View | undefined {
+  const node = element.dataset['node'];
+  const name = element.source;
+  if (!node || !name) return undefined;
+  return {
+    node,
+    element,
+    names: [name],
+    show: (results) => element.update(results),
+    setStale: (stale) => markStale(element, stale, t),
+  };
+}
