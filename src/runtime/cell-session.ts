@@ -23,6 +23,7 @@ import type { ResultValue } from './protocol.ts';
 import type { OutputEvent } from './output-batcher.ts';
 import { sameVersion, versionOf, type Version } from './session/value-versions.ts';
 import { SnapshotStore } from './session/snapshots.ts';
+import { digestOf } from './session/value-digest.ts';
 import { snapshotKey } from './notebook/stamps.ts';
 
 export type TfNamespace = typeof import('@tensorflow/tfjs-core');
@@ -59,6 +60,8 @@ export interface RunOptions {
 interface RunBookkeeping {
   /** Names changed without being defined, seen at run time. */
   writes: string[];
+  /** Digests of the values it defined or changed, where cheap to compute (see value-digest.ts). */
+  digests: Record<string, string>;
   /** Snapshot keys now held. */
   snapshots: string[];
   durationMs: number;
@@ -219,7 +222,14 @@ export class CellSession {
     }
     const outputs = new Set([...declared, ...writes]);
     const results = this.readResults((options.shown ?? []).filter((name) => outputs.has(name)));
-    return { writes, snapshots, durationMs: now() - started, results };
+    const digests: Record<string, string> = {};
+    if (options.stamp !== undefined) {
+      for (const name of outputs) {
+        const digest = name in this.scope ? digestOf(this.#tf, this.scope[name]) : undefined;
+        if (digest !== undefined) digests[name] = digest;
+      }
+    }
+    return { writes, digests, snapshots, durationMs: now() - started, results };
   }
 
   #restore(restores: ReadonlyArray<{ name: string; key: string }>): void {

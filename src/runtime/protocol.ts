@@ -60,6 +60,7 @@ export interface RunEnd {
   memory: TensorMemory;
   writes: string[];
   snapshots: string[];
+  digests: Record<string, string>;
   durationMs: number;
 }
 

@@ -64,6 +64,7 @@ function startSession(connect: ConnectMessage): void {
     memory: tensorMemory(),
     writes: outcome.writes,
     snapshots: outcome.snapshots,
+    digests: outcome.digests,
     durationMs: outcome.durationMs,
   });
 

@@ -49,6 +49,7 @@ export class LocalKernel implements Kernel {
       ...(!outcome.ok && outcome.interrupted ? { interrupted: true } : {}),
       writes: outcome.writes,
       snapshots: outcome.snapshots,
+      digests: outcome.digests,
       durationMs: outcome.durationMs,
     };
   }

@@ -41,6 +41,8 @@ export interface KernelOutcome {
   writes: string[];
   /** Snapshot keys the session now holds (some values cannot be copied). */
   snapshots: string[];
+  /** Digests of the values it made: equal to the last run's, they keep their stamps. */
+  digests?: Record<string, string>;
   durationMs: number;
 }
 
@@ -61,6 +63,7 @@ interface RunRecord {
   version: number;
   inputs: Map<string, string>;
   outputs: Map<string, string>;
+  digests: Record<string, string>;
   ok: boolean;
   interrupted: boolean;
   durationMs: number;
@@ -112,6 +115,8 @@ export class Notebook {
   /** Cells that failed since the queue was last empty: not retried for other targets. */
   readonly #failedInBatch = new Set<string>();
   readonly #blockedBy = new Map<string, string>();
+  /** Snapshot keys to drop with the next step (they are decided once a run's values are known). */
+  #releases: string[] = [];
   #running: string | undefined;
   #pumping = false;
   #serial = 0;
@@ -204,6 +209,7 @@ export class Notebook {
     this.#pumping = false;
     this.#current.clear();
     this.#snapshots.clear();
+    this.#releases = [];
     this.#listener.changed();
   }
 
@@ -376,9 +382,7 @@ export class Notebook {
       if (expected !== undefined) inputs.set(name, expected);
     }
     const previous = record.run;
-    const release = previous
-      ? [...previous.outputs].map(([name, old]) => snapshotKey(name, old)).filter((key) => this.#snapshots.has(key))
-      : [];
+    const release = this.#releases.splice(0);
     const snapshot = this.#graph.outputsOf(id).filter((name) => this.#graph.producerCount(name) > 1);
     this.#running = id;
     this.#forced.delete(id);
@@ -397,6 +401,7 @@ export class Notebook {
     for (const key of release) this.#snapshots.delete(key);
     for (const { name, key } of restores) this.#current.set(name, stampOfKey(name, key));
     for (const key of outcome.snapshots) this.#snapshots.add(key);
+    const digests = outcome.ok ? (outcome.digests ?? {}) : {};
     // Names it changed at run time join its writes, for the graph (they are its outputs from now on).
     const observed = outcome.writes.filter((name) => !record.spec.defines.includes(name));
     record.spec = { ...record.spec, writes: union(record.staticWrites, observed) };
@@ -411,10 +416,26 @@ export class Notebook {
     const outputs = new Map<string, string>();
     const outputStamp = outcome.interrupted ? `${stamp}:partial` : outcome.ok ? stamp : `${stamp}:failed`;
     for (const name of new Set([...record.spec.defines, ...observed])) {
-      outputs.set(name, outputStamp);
-      this.#current.set(name, outputStamp);
+      // The same value as its last run made (same digest): it keeps that run's stamp, and what uses
+      // it stays up to date. Its older copy stays; the new one is dropped.
+      const old = previous?.ok ? previous.outputs.get(name) : undefined;
+      const same = old !== undefined && digests[name] !== undefined && previous?.digests[name] === digests[name];
+      const stampOfName = same ? old : outputStamp;
+      if (same) this.#dropSnapshot(snapshotKey(name, outputStamp));
+      else if (old !== undefined) this.#dropSnapshot(snapshotKey(name, old));
+      outputs.set(name, stampOfName);
+      this.#current.set(name, stampOfName);
     }
-    record.run = { version, inputs, outputs, ok: outcome.ok, interrupted: outcome.interrupted ?? false, durationMs: outcome.durationMs };
+    for (const [name, old] of previous?.outputs ?? []) if (!outputs.has(name)) this.#dropSnapshot(snapshotKey(name, old));
+    record.run = {
+      version,
+      inputs,
+      outputs,
+      digests,
+      ok: outcome.ok,
+      interrupted: outcome.interrupted ?? false,
+      durationMs: outcome.durationMs,
+    };
     record.lost = false;
     if (!outcome.ok) {
       this.#failedInBatch.add(id);
@@ -422,6 +443,10 @@ export class Notebook {
     }
     this.#listener.finished?.(id, outputStamp);
     this.#listener.changed();
+  }
+
+  #dropSnapshot(key: string): void {
+    if (this.#snapshots.delete(key)) this.#releases.push(key);
   }
 
   /** Records a value a view now shows, and says which stamp that is. */
