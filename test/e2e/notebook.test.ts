@@ -1,0 +1,91 @@
+/**
+ * The dependency-aware notebook on the real article, on WebGL: Run brings one cell up to date and
+ * nothing else, results do not depend on the order of clicks, stale means exactly the dependents.
+ */
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useBrowser, useFreshPage } from '../support/use-browser.ts';
+import { cell, outputOf, replaceCode, runCell, waitForState } from '../../scripts/support/reader.ts';
+
+const browser = useBrowser();
+const freshPage = useFreshPage(browser, 'en/mnist-softmax/');
+let page: Page;
+beforeEach(() => {
+  page = freshPage();
+});
+
+const TRAINING = 180_000;
+
+async function accuracyPrinted(): Promise<number> {
+  return Number(/accuracy: ([\d.]+)/.exec(await outputOf(page, 'evaluate'))?.[1]);
+}
+
+async function stateOf(id: string): Promise<string | null> {
+  return cell(page, id).getAttribute('data-state');
+}
+
+describe('the notebook on the article', () => {
+  it('runs only what the accuracy needs from a cold page, on WebGL', async () => {
+    await cell(page, 'evaluate').locator('[data-action="run"]').click();
+    await waitForState(page, 'evaluate', ['done'], TRAINING);
+    expect(await page.locator('[data-backend-indicator]').getAttribute('data-backend')).toBe('webgl');
+    for (const needed of ['inputs', 'variables', 'train', 'softmax']) expect(await stateOf(needed)).toBe('done');
+    for (const independent of [
+      'rank-shape',
+      'load-data',
+      'next-batch',
+      'matmul-demo',
+      'weight-rows',
+      'bias',
+      'predictions',
+      'train-step',
+    ]) {
+      expect(await stateOf(independent), independent).toBe('idle');
+    }
+    const accuracy = await accuracyPrinted();
+    expect(accuracy).toBeGreaterThan(0.9);
+    expect(accuracy).toBeLessThan(0.93);
+    // The accuracy in the prose is this session's now, and not out of date.
+    expect(await page.locator('[data-result="accuracy"]').first().getAttribute('data-state')).toBeNull();
+  });
+
+  it('gives the same accuracy when the training cell runs twice', async () => {
+    expect(await runCell(page, 'evaluate')).toBe('done');
+    const first = await accuracyPrinted();
+    await cell(page, 'train').locator('[data-action="run"]').click();
+    await waitForState(page, 'train', ['running']);
+    await waitForState(page, 'train', ['done'], TRAINING);
+    expect(await outputOf(page, 'train')).toMatch(/^step 1: cross_entropy = 230\.26$/m);
+    expect(await runCell(page, 'evaluate')).toBe('done');
+    expect(await accuracyPrinted()).toBe(first);
+  });
+
+  it('lets a broken cell block only the cells that depend on it', async () => {
+    await replaceCode(page, 'rank-shape', 'const t = tf.tensor([[1, 2], [3');
+    expect(await runCell(page, 'rank-shape')).toBe('error');
+    expect(await runCell(page, 'load-data')).toBe('done');
+    expect(await stateOf('rank-shape')).toBe('error');
+  });
+
+  it('marks the inline values and the weight figures stale when the training cell changes, until it runs again', async () => {
+    expect(await runCell(page, 'weight-rows')).toBe('done');
+    expect(await runCell(page, 'evaluate')).toBe('done');
+    const accuracy = page.locator('[data-result="accuracy"]').first();
+    const weights = page.locator('[data-figure="weights-heatmaps"]');
+    expect(await accuracy.getAttribute('data-state')).toBeNull();
+    expect(await weights.getAttribute('data-state')).toBeNull();
+
+    const train = await cell(page, 'train').locator('[data-code]').textContent();
+    await replaceCode(page, 'train', `// one more comment\n${(train ?? '').trim()}`);
+    expect(await stateOf('train')).toBe('stale');
+    expect(await stateOf('evaluate')).toBe('stale');
+    expect(await stateOf('rank-shape')).not.toBe('stale');
+    await page.waitForFunction(() => document.querySelector('[data-result="accuracy"]')?.getAttribute('data-state') === 'stale');
+    expect(await weights.getAttribute('data-state')).toBe('stale');
+
+    expect(await runCell(page, 'evaluate')).toBe('done');
+    expect(await accuracy.getAttribute('data-state')).toBeNull();
+    expect(await runCell(page, 'weight-rows')).toBe('done');
+    expect(await weights.getAttribute('data-state')).toBeNull();
+  });
+});
