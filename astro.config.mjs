@@ -50,11 +50,14 @@ export default defineConfig({
   vite: {
     // The session worker loads the WASM backend lazily, which needs an ES module worker.
     worker: { format: 'es' },
-    // Found late (in the worker, in the lazily loaded editor), these would make the dev server
-    // re-optimise dependencies and reload the page mid-session.
+    // Found late (in the worker, in the lazily loaded editor and code analysis), these would make
+    // the dev server re-optimise dependencies and reload the page mid-session, losing the click.
+    // test/e2e/dev-server.test.ts starts `astro dev` with an empty cache and checks it does not.
     optimizeDeps: {
       include: [
         '@tensorflow/tfjs-core',
+        '@tensorflow/tfjs-core/dist/register_all_gradients',
+        '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops',
         '@tensorflow/tfjs-backend-webgl',
         '@tensorflow/tfjs-backend-cpu',
         '@tensorflow/tfjs-backend-wasm',
@@ -63,6 +66,7 @@ export default defineConfig({
         '@codemirror/commands',
         '@codemirror/language',
         '@codemirror/lang-javascript',
+        '@codemirror/theme-one-dark',
         'acorn',
       ],
     },
