@@ -11,5 +11,11 @@ declare namespace App {
       record: import('./build/article/record.ts').ArticleRecord;
       outputs: import('./build/bake/outputs-store.ts').ArticleOutputs | undefined;
     };
+    /** Set by an article page for the edition's components: its dates, and its sections behind the French. */
+    edition?: {
+      published: Date | undefined;
+      revised: Date | undefined;
+      translation: import('./build/translations/page-translation.ts').PageTranslation | undefined;
+    };
   }
 }

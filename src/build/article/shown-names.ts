@@ -1,6 +1,7 @@
 /**
  * The session variables an article shows outside its cells, read from the props its components
- * were given in the MDX (the record): `<Result name="accuracy" />`, `<LiveFigure source="W" />`.
+ * were given in the MDX (the record): `<Result name="accuracy" />`, `<Compare name="accuracy" article="0.9128" />`,
+ * `<LiveFigure source="W" />`.
  * The bake records their values; the page updates them after each run.
  */
 import type { ArticleRecord, ComponentRecord } from './record.ts';
@@ -8,6 +9,7 @@ import type { ArticleRecord, ComponentRecord } from './record.ts';
 /** For each component that shows variables, the props that name them. */
 const SHOWN_BY: Record<string, (props: ComponentRecord['props']) => unknown[]> = {
   Result: (props) => [props['name']],
+  Compare: (props) => [props['name']],
   LiveFigure: (props) => [props['source']],
 };
 
