@@ -14,6 +14,7 @@ export default defineMessages({
     'edition.linkNow': 'l’équivalent aujourd’hui',
     'edition.insert': 'Ajout de l’édition, pas de l’auteur',
     'edition.insertBrackets': '[{text}]',
+    'edition.noteDate': '{label} ({date})',
     'edition.behind': 'Cette section traduit une version antérieure du texte français, qui a changé depuis. {link}',
     'edition.behindLink': 'Lire la section française à jour',
     'edition.pixel':
@@ -32,6 +33,7 @@ export default defineMessages({
     'edition.linkNow': 'today’s equivalent',
     'edition.insert': 'Added by the editors, not by the author',
     'edition.insertBrackets': '[{text}]',
+    'edition.noteDate': '{label} ({date})',
     'edition.behind': 'This section translates an earlier version of the French text, which has changed since. {link}',
     'edition.behindLink': 'Read the current French section',
     'edition.pixel':
@@ -50,6 +52,7 @@ export default defineMessages({
     'edition.linkNow': '現在の該当ページ',
     'edition.insert': '著者ではなく編集部による補足',
     'edition.insertBrackets': '〔{text}〕',
+    'edition.noteDate': '{label}（{date}）',
     'edition.behind': 'この節は、フランス語版の以前の文章を訳したものです。フランス語版はその後更新されています。{link}',
     'edition.behindLink': '最新のフランス語版のこの節を読む',
     'edition.pixel':
