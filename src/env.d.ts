@@ -12,5 +12,11 @@ declare namespace App {
       outputs: import('./build/bake/outputs-store.ts').ArticleOutputs | undefined;
       notebook: import('./build/article/page-notebook.ts').PageNotebook;
     };
+    /** Set by an article page for the edition's components: its dates, and its sections behind the French. */
+    edition?: {
+      published: Date | undefined;
+      revised: Date | undefined;
+      translation: import('./build/translations/page-translation.ts').PageTranslation | undefined;
+    };
   }
 }

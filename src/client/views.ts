@@ -4,7 +4,7 @@
  * the notebook (`data-node`): it shows the value its provider made, and says when that value is out
  * of date (`data-state="stale"`, with a visible, translated mark).
  */
-import { formatResult } from '../runtime/format-result.ts';
+import { formatDifference, formatResult, resultFormatOf } from '../runtime/format-result.ts';
 import type { ResultValue } from '../runtime/protocol.ts';
 import type { LiveFigureElement } from './live-figure.ts';
 import type { Translate } from './ui-strings.ts';
@@ -40,8 +40,16 @@ export function resultView(element: HTMLElement, locale: string, t: Translate): 
     show(results) {
       const value = results[name];
       if (!value) return;
-      element.textContent = formatResult(value, locale, Number(element.dataset['digits'] ?? 4));
+      element.textContent = formatResult(value, locale, resultFormatOf(element.dataset));
       delete element.dataset['baked'];
+      // Inside a comparison with the article's value (Compare.astro), the difference follows.
+      const compare = element.closest<HTMLElement>('[data-compare]');
+      const difference = compare?.querySelector('[data-difference]');
+      const articleValue = Number(compare?.dataset['articleValue']);
+      const significant = Number(compare?.dataset['significant']);
+      if (difference && value.kind === 'number' && Number.isFinite(articleValue) && significant > 0) {
+        difference.textContent = formatDifference(value.value, articleValue, locale, significant);
+      }
     },
     setStale: (stale) => markStale(element, stale, t),
   };

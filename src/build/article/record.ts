@@ -1,6 +1,6 @@
 /**
  * What the remark plugin learns about an article while it compiles it (remark-live-cells.ts): its
- * live cells, its original code and its components, in page order. This record is the one reading
+ * live cells, its original code, its components and its sections, in page order. This record is the one reading
  * of an article's MDX: the page hands it to the bake, and the parity tests and translation tools
  * get it from the same plugin (read-article.ts). Nothing else parses MDX.
  */
@@ -31,6 +31,19 @@ export interface ComponentRecord {
   node?: string;
 }
 
+/**
+ * A section of the article: the text under one `##` heading, down to the next one (its `###`
+ * subsections included), or the text before the first heading. Translations are tracked per section.
+ */
+export interface SectionRecord {
+  /** The heading's text; '' for the text before the first `##` heading. */
+  title: string;
+  /** 1-based line of the heading (of the first line of text for the one before any heading). */
+  line: number;
+  /** A hash of the section's source text (section-hash.ts): changes whenever the section's text does. */
+  hash: string;
+}
+
 export interface ArticleRecord {
   /** `fr/mnist-softmax` for content/articles/fr/mnist-softmax.mdx. */
   article: string;
@@ -39,6 +52,8 @@ export interface ArticleRecord {
   originals: OriginalRecord[];
   /** Every JSX element of the prose (Result, LiveFigure, EditorNote...), nested ones included. */
   components: ComponentRecord[];
+  /** The sections, in page order, the text before the first `##` heading first. */
+  sections: SectionRecord[];
 }
 
 /** Where the plugin leaves the record: Astro hands it to the page as remarkPluginFrontmatter. */

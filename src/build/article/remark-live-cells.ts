@@ -7,12 +7,15 @@
  *
  * Authors write plain Markdown; all behaviour lives in the components and the client.
  */
-import type { Code, Parent, Root, RootContent } from 'mdast';
-import { articleIdFromPath, RECORD_KEY, type ArticleRecord, type ComponentRecord, type PropValue } from './record.ts';
+import type { Code, Heading, Parent, Root, RootContent } from 'mdast';
+import { sectionHash } from '../translations/section-hash.ts';
+import { articleIdFromPath, RECORD_KEY, type ArticleRecord, type ComponentRecord, type PropValue, type SectionRecord } from './record.ts';
 import { nodeRole } from './shown-names.ts';
 
 interface VFileLike {
   path?: string;
+  /** The MDX source the tree was parsed from: sections are hashed on their text. */
+  value?: unknown;
   data: { astro?: { frontmatter?: Record<string, unknown> } } & Record<string, unknown>;
 }
 
@@ -37,7 +40,14 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
 export function remarkLiveCells() {
   return (tree: Root, file: VFileLike): void => {
     const path = file.path ?? 'MDX file';
-    const record: ArticleRecord = { article: articleIdFromPath(file.path) ?? path, file: path, cells: [], originals: [], components: [] };
+    const record: ArticleRecord = {
+      article: articleIdFromPath(file.path) ?? path,
+      file: path,
+      cells: [],
+      originals: [],
+      components: [],
+      sections: [],
+    };
     const seenIds = new Map<string, number>();
     const where = (node: Code): string => `${path}:${node.position?.start.line ?? '?'}`;
 
@@ -81,6 +91,8 @@ export function remarkLiveCells() {
         }
       });
     };
+    // Sections are read before the fences become components, while every node has its position.
+    record.sections = sectionsOf(tree, typeof file.value === 'string' ? file.value : String(file.value ?? ''));
     visit(tree);
     const astro = (file.data['astro'] ??= {}) as { frontmatter?: Record<string, unknown> };
     (astro.frontmatter ??= {})[RECORD_KEY] = record;
@@ -134,4 +146,32 @@ function jsxElement(name: string, attributes: Record<string, string>): RootConte
     value,
   }));
   return { type: 'mdxJsxFlowElement', name, attributes: mdxAttributes, children: [] } as unknown as RootContent;
+}
+
+/**
+ * The article cut at its `##` headings: the text before the first one, then each heading with
+ * everything down to the next. Each section is hashed on its source text, exactly as written.
+ */
+function sectionsOf(tree: Root, source: string): SectionRecord[] {
+  const offsetOf = (node: RootContent): number => node.position?.start.offset ?? 0;
+  // Front matter is not part of any section (Astro strips it; a yaml node would be skipped).
+  const first = tree.children.find((node) => (node.type as string) !== 'yaml');
+  const starts: Array<{ title: string; line: number; offset: number }> = [
+    { title: '', line: first?.position?.start.line ?? 1, offset: first ? offsetOf(first) : 0 },
+  ];
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth === 2) {
+      starts.push({ title: plainText(node), line: node.position?.start.line ?? 0, offset: offsetOf(node) });
+    }
+  }
+  return starts.map((start, index) => {
+    const end = starts[index + 1]?.offset ?? source.length;
+    return { title: start.title, line: start.line, hash: sectionHash(source.slice(start.offset, end)) };
+  });
+}
+
+/** A heading's text as the reader sees it: text, inline code and math, without markup. */
+function plainText(node: Heading | RootContent): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  return 'children' in node ? node.children.map((child) => plainText(child as RootContent)).join('') : '';
 }

@@ -1,8 +1,9 @@
 /**
  * The components that are nodes of the page's notebook, read from the props they were given in the
  * MDX (the record): views show session variables (`<Result name="accuracy" />`,
- * `<LiveFigure source="W" />`); controls define one (`<Control name="learning_rate" />`). The bake
- * records the shown values; the page updates views after each run and feeds controls' values in.
+ * `<Compare name="accuracy" article="0.9128" />`, `<LiveFigure source="W" />`); controls define one
+ * (`<Control name="learning_rate" />`). The bake records the shown values; the page updates views
+ * after each run and feeds controls' values in.
  */
 import type { ArticleRecord, ComponentRecord } from './record.ts';
 
@@ -11,6 +12,7 @@ type Props = ComponentRecord['props'];
 /** For each component that shows variables, the props that name them. */
 const SHOWN_BY: Record<string, (props: Props) => unknown[]> = {
   Result: (props) => [props['name']],
+  Compare: (props) => [props['name']],
   LiveFigure: (props) => [props['source']],
 };
 
