@@ -3,7 +3,7 @@
  * nothing else, results do not depend on the order of clicks, stale means exactly the dependents.
  */
 import type { Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { useBrowser, useFreshPage } from '../support/use-browser.ts';
 import { cell, outputOf, replaceCode, runCell, waitForState } from '../../scripts/support/reader.ts';
 
@@ -87,5 +87,44 @@ describe('the notebook on the article', () => {
     expect(await accuracy.getAttribute('data-state')).toBeNull();
     expect(await runCell(page, 'weight-rows')).toBe('done');
     expect(await weights.getAttribute('data-state')).toBeNull();
+  });
+});
+
+describe('controls bound to variables', () => {
+  it('re-run their cheap dependents when the reader changes them, from the keyboard', async () => {
+    const demo = await browser().newPage();
+    await demo.goto(`${inject('siteUrl')}en/demo/`);
+    const control = demo.locator('[data-control="rate"]');
+    // A real, labelled input: the slider is named by its <label>, the number box by aria-label.
+    await control.locator('input[type="range"]:not([disabled])').waitFor();
+    expect(await demo.getByLabel('Learning rate').first().getAttribute('type')).toBe('range');
+    expect(await control.locator('input[type="number"]').getAttribute('aria-label')).toBe('Learning rate');
+    expect(await runCell(demo, 'fit')).toBe('done');
+    const before = await outputOf(demo, 'fit');
+    expect(before).toContain('step 100 : w = 3.0000');
+
+    await control.locator('input[type="number"]').focus();
+    await demo.keyboard.press('ControlOrMeta+A');
+    await demo.keyboard.type('0.001');
+    // The note says the value changed (it is a polite live region), and the cell runs by itself.
+    expect(await control.locator('[data-control-note]').getAttribute('aria-live')).toBe('polite');
+    await demo.waitForFunction(() => document.querySelector('[data-control="rate"] [data-control-note]')?.textContent?.includes('0.001'));
+    await demo.waitForFunction(() =>
+      /step 100 : w = (?!3\.0000)/.test(document.querySelector('[data-cell="fit"] [data-output]')?.textContent ?? ''),
+    );
+    await waitForState(demo, 'fit', ['done']);
+    expect(await demo.locator('[data-result="learnedW"]').textContent()).not.toBe('3');
+    await demo.close();
+  });
+
+  it('leave an expensive dependent waiting for its Run button', async () => {
+    const rate = page.locator('[data-control="learning_rate"] input[type="number"]');
+    await rate.waitFor();
+    await page.locator('[data-control="learning_rate"] input[type="number"]:not([disabled])').waitFor();
+    await rate.fill('0.02');
+    await page.waitForFunction(() => document.querySelector('[data-cell="train"] [data-action="run"]')?.hasAttribute('data-waiting'));
+    expect(await stateOf('train')).toBe('stale');
+    expect(await stateOf('evaluate')).toBe('stale');
+    expect(await stateOf('rank-shape')).toBe('idle');
   });
 });

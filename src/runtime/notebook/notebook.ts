@@ -290,9 +290,13 @@ export class Notebook {
     return [...this.#plannedRuns()].sort((a, b) => this.#graph.position(a) - this.#graph.position(b));
   }
 
-  /** The last run's duration, or the build's: how expensive running it again is. */
+  /**
+   * How expensive running it again is: the build's time (the same on every machine) for the
+   * article's code, else the last run's here.
+   */
   costOf(id: string): number | undefined {
     const record = this.#record(id);
+    if (record.spec.bakedMs !== undefined && record.version === 0) return record.spec.bakedMs;
     return record.run?.durationMs ?? record.spec.bakedMs;
   }
 
