@@ -8,6 +8,8 @@ import { LiveFigureElement } from './live-figure.ts';
 import { PageSession } from './page-session.ts';
 import { readUiStrings } from './ui-strings.ts';
 import { setUpSharing } from './share-links.ts';
+import { setUpEditsTransfer } from './edits-transfer.ts';
+import { guardedHost, SharedRunGuard } from './shared-run-guard.ts';
 
 customElements.define('live-cell', LiveCellElement);
 customElements.define('live-figure', LiveFigureElement);
@@ -19,11 +21,14 @@ if (cells.length > 0 || figures.length > 0) {
   const store = new EditStore(location.pathname);
   const session = new PageSession(cells, figures, document.querySelector('live-session'), t);
   for (const figure of figures) figure.connect(session, t);
+  // Shared code that earlier cells show is never run without the reader's say (shared-run-guard.ts).
+  const host = guardedHost(session, new SharedRunGuard(cells));
   for (const cell of cells) {
-    cell.connect({ host: session, store, t });
+    cell.connect({ host, store, t });
     // The reader is about to use a cell: start TensorFlow.js now rather than on the first Run.
     cell.addEventListener('pointerenter', () => session.warmUp(), { once: true });
     cell.addEventListener('focusin', () => session.warmUp(), { once: true });
   }
   setUpSharing(cells, document.querySelector('live-session'), (text) => session.notify(text), t);
+  setUpEditsTransfer(cells, document.querySelector('live-session'), (text) => session.notify(text), t);
 }

@@ -4,6 +4,7 @@
  */
 import type { BackendName, TensorMemory } from '../runtime/protocol.ts';
 import type { Translate } from './ui-strings.ts';
+import { HALF_FLOAT_REASON } from '../runtime/float-precision.ts';
 
 export class SessionBar {
   readonly #root: HTMLElement | null;
@@ -29,7 +30,11 @@ export class SessionBar {
     }
     // Only a fallback has something to say; other notices (a share link, say) stay.
     if (fallbackReason && backend) {
-      this.showNotice(this.#t('session.backend.fallback', { reason: fallbackReason, backend: backend.toUpperCase() }));
+      this.showNotice(
+        fallbackReason === HALF_FLOAT_REASON
+          ? this.#t('numbers.halfFloat', { backend: backend.toUpperCase() })
+          : this.#t('session.backend.fallback', { reason: fallbackReason, backend: backend.toUpperCase() }),
+      );
     }
   }
 

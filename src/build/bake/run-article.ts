@@ -16,8 +16,8 @@ export interface BakedCell {
   output: string;
   /** Values of the top-level variables after this cell, for <Result> in the prose. */
   results: Record<string, ResultValue>;
-  /** The chart the cell drew with plot(), if any. */
-  plots?: Record<string, Array<[number, number]>>;
+  /** The chart the cell drew with plot(), if any: per series, interleaved [x0, y0, x1, y1, ...]. */
+  plots?: Record<string, number[]>;
 }
 
 export interface BakedArticle {
@@ -46,14 +46,14 @@ export interface RunArticleOptions {
 export async function runArticle(options: RunArticleOptions): Promise<BakedArticle> {
   await tf.setBackend('cpu');
   const outputs = new Map<number, string[]>();
-  const plots = new Map<number, Record<string, Array<[number, number]>>>();
+  const plots = new Map<number, Record<string, number[]>>();
   const session = new CellSession({
     tf,
     onOutput: (runId, event) => {
       if (event.kind === 'line') outputs.set(runId, [...(outputs.get(runId) ?? []), event.text]);
       if (event.kind === 'point') {
         const series = plots.get(runId) ?? {};
-        (series[event.series] ??= []).push([event.x, event.y]);
+        (series[event.series] ??= []).push(event.x, event.y);
         plots.set(runId, series);
       }
     },
