@@ -57,7 +57,15 @@ export class EditsFileError extends Error {
 }
 
 export function formatEditsFile(file: EditsFile, words: EditsFileWords): string {
-  const parts = [MAGIC, `# ${oneLine(words.title)}`, '', oneLine(words.intro), '', `article: ${file.article}`, `page: ${oneLine(file.page)}`];
+  const parts = [
+    MAGIC,
+    `# ${oneLine(words.title)}`,
+    '',
+    oneLine(words.intro),
+    '',
+    `article: ${file.article}`,
+    `page: ${oneLine(file.page)}`,
+  ];
   for (const [id, edit] of Object.entries(file.cells)) {
     parts.push('', `## \`${id}\``, '');
     if (edit.base === null) {
@@ -73,13 +81,18 @@ export function formatEditsFile(file: EditsFile, words: EditsFileWords): string 
 /** The edits of a file written by formatEditsFile, for this page's article and cells. */
 export function parseEditsFile(text: string, article: string, knownCellIds: ReadonlySet<string>): EditsFile {
   if (text.length > MAX_FILE_BYTES) throw new EditsFileError('tooLarge');
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  let lines = text.replace(/^\uFEFF/, '').split('\n');
+  // A file saved again with Windows line ends: every line ends with \r, which is not the code's.
+  if (lines[0]?.endsWith('\r')) lines = lines.map((line) => line.replace(/\r$/, ''));
   if (lines[0]?.trim() !== MAGIC) throw new EditsFileError('notOurs');
   // Header lines come before the first block: a line of code never counts as one.
   const firstBlock = lines.findIndex((line) => FENCE_OPEN.test(line));
   const headerLines = firstBlock < 0 ? lines : lines.slice(0, firstBlock);
   const header = (name: string): string | undefined =>
-    headerLines.find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2).trim();
+    headerLines
+      .find((line) => line.startsWith(`${name}: `))
+      ?.slice(name.length + 2)
+      .trim();
   const fileArticle = header('article');
   if (fileArticle === undefined) throw new EditsFileError('damaged', 'no article line');
   if (fileArticle !== article) throw new EditsFileError('otherArticle', fileArticle);

@@ -371,13 +371,34 @@ export class LiveCellElement extends HTMLElement {
       const edits = this.#edits;
       if (edits) this.#change(() => change(edits));
     };
-    on('keep-mine', edit((edits) => edits.keepMine()));
-    on('take-article', edit((edits) => edits.takeArticle()));
-    on('keep-shared', edit((edits) => edits.keepShared()));
-    on('restore-mine', edit((edits) => edits.dropShared()));
-    on('use-article', edit((edits) => edits.dropShared()));
-    on('swap-earlier', edit((edits) => edits.swapEarlier()));
-    on('forget-earlier', edit((edits) => edits.forgetEarlier()));
+    on(
+      'keep-mine',
+      edit((edits) => edits.keepMine()),
+    );
+    on(
+      'take-article',
+      edit((edits) => edits.takeArticle()),
+    );
+    on(
+      'keep-shared',
+      edit((edits) => edits.keepShared()),
+    );
+    on(
+      'restore-mine',
+      edit((edits) => edits.dropShared()),
+    );
+    on(
+      'use-article',
+      edit((edits) => edits.dropShared()),
+    );
+    on(
+      'swap-earlier',
+      edit((edits) => edits.swapEarlier()),
+    );
+    on(
+      'forget-earlier',
+      edit((edits) => edits.forgetEarlier()),
+    );
     on('compare', () => {
       const compare = this.#part('[data-action="compare"]');
       const open = compare.getAttribute('aria-expanded') !== 'true';

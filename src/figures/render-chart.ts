@@ -218,7 +218,9 @@ export function renderLineChart(series: InterleavedSeries, options: ChartOptions
     `<text transform="translate(14 ${TOP + PLOT_HEIGHT / 2}) rotate(-90)" text-anchor="middle" font-size="12" data-axis-title="y">${escapeText(yTitle)}</text>`,
   ];
   if (bounds.leftOut > 0 && options.leftOutNote) {
-    axes.push(`<text x="${LEFT + 6}" y="${TOP + 12}" font-size="11" data-left-out="${bounds.leftOut}">${escapeText(options.leftOutNote(bounds.leftOut))}</text>`);
+    axes.push(
+      `<text x="${LEFT + 6}" y="${TOP + 12}" font-size="11" data-left-out="${bounds.leftOut}">${escapeText(options.leftOutNote(bounds.leftOut))}</text>`,
+    );
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeText(options.label)}" class="cell-chart" data-scale="${logY ? 'log' : 'linear'}">${axes.join('')}${lines.join('')}</svg>`;
 }

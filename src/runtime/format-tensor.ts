@@ -74,10 +74,12 @@ export function formatTensor(tensor: TensorLike, options: TensorFormatOptions = 
 
 /** The ranges printed along an axis of `length`: all of it, or `edge` values at each end. */
 function edgeRanges(length: number, edge: number): Array<[start: number, count: number]> {
-  return length <= 2 * edge ? [[0, length]] : [
-    [0, edge],
-    [length - edge, edge],
-  ];
+  return length <= 2 * edge
+    ? [[0, length]]
+    : [
+        [0, edge],
+        [length - edge, edge],
+      ];
 }
 
 /**
@@ -119,7 +121,13 @@ function readShownValues(
       try {
         const data = part.dataSync() as ArrayLike<number | string>;
         const cornerShape = corner.map(([, count]) => count);
-        copyBlock(data, cornerShape, (index) => corner.reduce((offset, [, , shownStart], axis) => offset + (shownStart + (index[axis] ?? 0)) * (shownStrides[axis] ?? 1), 0), out);
+        copyBlock(
+          data,
+          cornerShape,
+          (index) =>
+            corner.reduce((offset, [, , shownStart], axis) => offset + (shownStart + (index[axis] ?? 0)) * (shownStrides[axis] ?? 1), 0),
+          out,
+        );
       } finally {
         part.dispose();
       }

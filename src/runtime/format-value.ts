@@ -16,7 +16,9 @@ export function formatPrinted(value: unknown): string {
 }
 
 function capString(text: string): string {
-  return text.length > MAX_STRING_LENGTH ? `${text.slice(0, MAX_STRING_LENGTH)}... ${text.length - MAX_STRING_LENGTH} more characters` : text;
+  return text.length > MAX_STRING_LENGTH
+    ? `${text.slice(0, MAX_STRING_LENGTH)}... ${text.length - MAX_STRING_LENGTH} more characters`
+    : text;
 }
 
 /** How a cell's last expression shows its value: strings quoted, like a REPL. */

@@ -64,7 +64,8 @@ function visit(value: unknown, found: NonFiniteFound, depth: number, seen: Set<o
     }
     return;
   }
-  const items = value instanceof Map ? value.values() : value instanceof Set ? value.values() : Array.isArray(value) ? value.values() : undefined;
+  const items =
+    value instanceof Map ? value.values() : value instanceof Set ? value.values() : Array.isArray(value) ? value.values() : undefined;
   if (items) {
     let count = 0;
     for (const item of items) {
