@@ -134,8 +134,3 @@ function oneLine(text: string): string {
 export function editsFileName(article: string): string {
   return `tf-facile-${article.replace(/[^a-z0-9-]/gi, '') || 'article'}-edits.md`;
 }
-
-/** The article's slug from a page path such as `/base/en/demo/`. */
-export function articleOfPath(pathname: string): string {
-  return pathname.split('/').filter(Boolean).at(-1) ?? '';
-}

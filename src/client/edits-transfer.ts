@@ -2,9 +2,8 @@
  * The session bar's "Download my edits" and "Import" (the file format is in edits-file.ts). An
  * import follows the rules of cell-edits.ts: an edit of an older original is marked as a
  * conflict, a different edit of the reader's is kept as their previous one; a file that cannot
- * be read changes nothing.
+ * be read changes nothing. The file format loads only when a button is pressed.
  */
-import { articleOfPath, EditsFileError, editsFileName, formatEditsFile, MAX_FILE_BYTES, parseEditsFile } from './edits-file.ts';
 import type { SavedEdit } from './edit-store.ts';
 import type { LiveCellElement } from './live-cell.ts';
 import type { Translate } from './ui-strings.ts';
@@ -18,10 +17,11 @@ export function setUpEditsTransfer(
   const exportButton = controls?.querySelector<HTMLButtonElement>('[data-action="export"]');
   const importButton = controls?.querySelector<HTMLButtonElement>('[data-action="import"]');
   const fileInput = controls?.querySelector<HTMLInputElement>('[data-import-file]');
-  const article = articleOfPath(location.pathname);
+  // The article's slug, the last part of the page's path (/base/en/demo/): the same in every language.
+  const article = location.pathname.split('/').filter(Boolean).at(-1) ?? '';
   if (exportButton) {
     exportButton.hidden = false;
-    exportButton.addEventListener('click', () => exportEdits(cells, article, notice, t));
+    exportButton.addEventListener('click', () => void exportEdits(cells, article, notice, t));
   }
   if (importButton && fileInput) {
     importButton.hidden = false;
@@ -34,7 +34,12 @@ export function setUpEditsTransfer(
   }
 }
 
-function exportEdits(cells: readonly LiveCellElement[], article: string, notice: (text: string) => void, t: Translate): void {
+async function exportEdits(
+  cells: readonly LiveCellElement[],
+  article: string,
+  notice: (text: string) => void,
+  t: Translate,
+): Promise<void> {
   const edits: Record<string, SavedEdit> = {};
   for (const cell of cells) {
     const edit = cell.savedEdit;
@@ -45,6 +50,7 @@ function exportEdits(cells: readonly LiveCellElement[], article: string, notice:
     notice(t('edits.exportNothing'));
     return;
   }
+  const { editsFileName, formatEditsFile } = await import('./edits-file.ts');
   const title = document.querySelector('h1')?.textContent?.trim() ?? article;
   const text = formatEditsFile(
     { article, page: location.pathname, cells: edits },
@@ -74,6 +80,7 @@ async function importEdits(
   notice: (text: string) => void,
   t: Translate,
 ): Promise<void> {
+  const { EditsFileError, MAX_FILE_BYTES, parseEditsFile } = await import('./edits-file.ts');
   let parsed;
   try {
     if (file.size > MAX_FILE_BYTES) throw new EditsFileError('tooLarge');

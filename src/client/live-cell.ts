@@ -11,7 +11,6 @@ import type { CellState } from '../runtime/notebook-plan.ts';
 import type { CodeEditor } from './code-editor.ts';
 import type { EditStore, SavedEdit } from './edit-store.ts';
 import { CellEdits, type ImportOutcome } from './cell-edits.ts';
-import { changedLines } from './line-diff.ts';
 import { OutputLog } from './output-log.ts';
 import type { Translate } from './ui-strings.ts';
 import { readerIsActive } from './reader-activity.ts';
@@ -38,6 +37,9 @@ export interface NumberWarning extends NonFiniteFound {
 
 /** The reader's answer when earlier cells show shared code they have not run. */
 export type SharedCodeChoice = 'run-shared' | 'use-own' | 'cancel';
+
+/** Main-thread time a frame may spend counting a chart's new points (the goal: no task over 50 ms). */
+const CHART_FRAME_BUDGET_MS = 4;
 
 /** Once the reader is active, load the editor a little before the cell scrolls into view. */
 const EDITOR_ROOT_MARGIN = '300px 0px';
@@ -215,12 +217,21 @@ export class LiveCellElement extends HTMLElement {
     if (chunk.progress) this.#showProgress(chunk.progress.done, chunk.progress.total);
     if (chunk.points) {
       for (const [series, points] of Object.entries(chunk.points)) this.#points.append({ [series]: asInterleaved(points) });
-      // One drawing per frame, however many chunks arrive: the page never redraws faster than it paints.
-      this.#chartFrame ??= requestAnimationFrame(() => {
-        this.#chartFrame = undefined;
-        this.#drawChart();
-      });
+      this.#scheduleChart();
     }
+  }
+
+  /**
+   * One drawing per frame, however many chunks arrive, after digesting new points for a few
+   * milliseconds at most: a million points take several frames, never one long task.
+   */
+  #scheduleChart(): void {
+    this.#chartFrame ??= requestAnimationFrame(() => {
+      this.#chartFrame = undefined;
+      const done = this.#points.digest(performance.now() + CHART_FRAME_BUDGET_MS);
+      this.#drawChart();
+      if (!done) this.#scheduleChart();
+    });
   }
 
   #drawChart(): void {
@@ -229,7 +240,7 @@ export class LiveCellElement extends HTMLElement {
     const chart = this.#part('[data-chart]');
     const logY = this.#part<HTMLInputElement>('[data-chart-log]').checked;
     // The chart is built from numbers and escaped series names only (render-chart.ts).
-    chart.innerHTML = renderLineChart(this.#points.snapshot(), {
+    chart.innerHTML = renderLineChart(this.#points, {
       label: chart.dataset['chartLabel'] ?? '',
       xTitle: t('cellChart.xTitle'),
       logY,
@@ -404,7 +415,7 @@ export class LiveCellElement extends HTMLElement {
       const open = compare.getAttribute('aria-expanded') !== 'true';
       compare.setAttribute('aria-expanded', String(open));
       this.#part('[data-versions]').hidden = !open;
-      if (open) this.#renderVersions();
+      if (open) void this.#renderVersions();
     });
     on('run-shared', () => this.#answerQuestion?.('run-shared'));
     on('skip-shared', () => this.#answerQuestion?.('use-own'));
@@ -450,15 +461,17 @@ export class LiveCellElement extends HTMLElement {
     const conflict = view.status === 'conflict' && !view.fromLink;
     this.toggleAttribute('data-edit-conflict', conflict);
     this.#part('[data-conflict]').hidden = !conflict;
-    if (conflict && !this.#part('[data-versions]').hidden) this.#renderVersions();
+    if (conflict && !this.#part('[data-versions]').hidden) void this.#renderVersions();
     this.#part('[data-earlier]').hidden = !view.hasEarlier || view.fromLink;
   }
 
   /** The three versions side by side, with the lines that differ from the edit's original marked. */
-  #renderVersions(): void {
+  async #renderVersions(): Promise<void> {
     const edits = this.#edits;
     const saved = edits?.saved;
     if (!edits || !saved) return;
+    // Loaded when the reader asks to compare, not with the page.
+    const { changedLines } = await import('./line-diff.ts');
     const show = (name: string, text: string, changed: readonly boolean[] | undefined): void => {
       const pre = this.#part(`[data-version="${name}"]`);
       const lines = text.split('\n').map((line, index) => {

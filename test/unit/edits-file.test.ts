@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleOfPath, EditsFileError, editsFileName, formatEditsFile, parseEditsFile } from '../../src/client/edits-file.ts';
+import { EditsFileError, editsFileName, formatEditsFile, parseEditsFile } from '../../src/client/edits-file.ts';
 
 const WORDS = {
   title: 'My edits: Demo',
@@ -59,9 +59,8 @@ describe('the edits file', () => {
     expect(problemOf(() => parseEditsFile(`${good}${' '.repeat(2_000_001)}`, 'demo', KNOWN))).toBe('tooLarge');
   });
 
-  it('names the download after the article, and finds the article in the page’s path', () => {
+  it('names the download after the article', () => {
     expect(editsFileName('mnist-softmax')).toBe('tf-facile-mnist-softmax-edits.md');
-    expect(articleOfPath('/tf-facile/en/mnist-softmax/')).toBe('mnist-softmax');
   });
 });
 
