@@ -474,11 +474,11 @@ export class LiveCellElement extends HTMLElement {
     const { changedLines } = await import('./line-diff.ts');
     const show = (name: string, text: string, changed: readonly boolean[] | undefined): void => {
       const pre = this.#part(`[data-version="${name}"]`);
-      const lines = text.split('\n').map((line, index) => {
-        if (!changed?.[index]) return `${line}\n`;
+      const lines = text.split('\n').flatMap((line, index) => {
+        if (!changed?.[index]) return [`${line}\n`];
         const mark = document.createElement('mark');
         mark.textContent = line;
-        return mark;
+        return [mark, '\n'];
       });
       pre.replaceChildren(...lines);
     };
