@@ -9,7 +9,7 @@ import { PageSession } from './page-session.ts';
 import { readUiStrings } from './ui-strings.ts';
 import { setUpSharing } from './share-links.ts';
 import { setUpEditsTransfer } from './edits-transfer.ts';
-import { guardedHost, SharedRunGuard } from './shared-run-guard.ts';
+import { guardedHost, guardRunAll, SharedRunGuard } from './shared-run-guard.ts';
 
 customElements.define('live-cell', LiveCellElement);
 customElements.define('live-figure', LiveFigureElement);
@@ -22,7 +22,9 @@ if (cells.length > 0 || figures.length > 0) {
   const session = new PageSession(cells, figures, document.querySelector('live-session'), t);
   for (const figure of figures) figure.connect(session, t);
   // Shared code that earlier cells show is never run without the reader's say (shared-run-guard.ts).
-  const host = guardedHost(session, new SharedRunGuard(cells));
+  const guard = new SharedRunGuard(cells);
+  const host = guardedHost(session, guard);
+  guardRunAll(document.querySelector('live-session'), guard, cells, () => session.runAll());
   for (const cell of cells) {
     cell.connect({ host, store, t });
     // The reader is about to use a cell: start TensorFlow.js now rather than on the first Run.

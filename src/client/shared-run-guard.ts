@@ -76,3 +76,29 @@ export function guardedHost(host: CellHost, guard: SharedRunGuard): CellHost {
     edited: (cellId) => host.edited(cellId),
   };
 }
+
+/**
+ * Run all goes through the guard too: a click on the session bar's Run all is caught on its way
+ * to the button (capture phase) while shared code is unseen, and Run all follows the reader's
+ * answer. (Until the page session asks the guard itself.)
+ */
+export function guardRunAll(
+  controls: HTMLElement | null,
+  guard: SharedRunGuard,
+  cells: readonly LiveCellElement[],
+  runAll: () => void,
+): void {
+  controls?.addEventListener(
+    'click',
+    (event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      if (!target?.closest('[data-action="run-all"]')) return;
+      if (guard.sharedCellsNotYetSeen(cells.map((cell) => cell.cellId)).length === 0) return;
+      event.stopPropagation();
+      void guard.confirmRunAll().then((go) => {
+        if (go) runAll();
+      });
+    },
+    { capture: true },
+  );
+}

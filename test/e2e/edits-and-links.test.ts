@@ -152,6 +152,18 @@ describe('share links as a layer over the reader’s edits', () => {
     expect(await waitForState(page, 'matmul', ['done', 'error'])).toBe('done');
     expect(await outputOf(page, 'tensors')).toBe('shared code ran');
   });
+
+  it('asks before Run all runs shared code, on the first cell that shows it', async () => {
+    await openLink({ tensors: 'const a = tf.ones([4, 2]);\nprint("shared code ran");' });
+    await page.locator('[data-action="run-all"]').click();
+    const question = cell(page, 'tensors').locator('[data-shared-question]');
+    await question.waitFor({ state: 'visible' });
+    expect(await question.locator('code').allTextContents()).toEqual(['tensors']);
+    expect(await cell(page, 'fit').getAttribute('data-state')).toBe('idle');
+    await question.locator('[data-action="run-shared"]').click();
+    expect(await waitForState(page, 'fit', ['done', 'error'])).toBe('done');
+    expect(await outputOf(page, 'tensors')).toBe('shared code ran');
+  });
 });
 
 describe('Download my edits and Import', () => {

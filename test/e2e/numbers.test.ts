@@ -94,3 +94,30 @@ describe('hostile output', () => {
     await page.close();
   });
 });
+
+describe('the chart under a cell', () => {
+  it('titles its axes and switches to a log scale from a labelled checkbox, baked and live alike', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${siteUrl}en/demo/`);
+    const fit = cell(page, 'fit');
+    await fit.locator('[data-action="run"]').waitFor({ state: 'visible' });
+    const chart = fit.locator('[data-chart]');
+    expect(await chart.locator('svg[data-scale="linear"] [data-axis-title="x"]').textContent()).toBe('step');
+    expect(await chart.locator('svg[data-scale="linear"] [data-axis-title="y"]').textContent()).toBe('loss');
+    expect(await chart.locator('svg[data-scale="log"]').isHidden()).toBe(true);
+
+    const toggle = fit.getByRole('checkbox', { name: 'Logarithmic scale (vertical axis)' });
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    expect(await chart.locator('svg[data-scale="log"]').isVisible()).toBe(true);
+    expect(await chart.locator('svg[data-scale="linear"]').isHidden()).toBe(true);
+
+    expect(await runCell(page, 'fit')).toBe('done');
+    await chart.locator('svg[data-scale="log"] path').waitFor();
+    expect(await chart.locator('svg').count()).toBe(1);
+    expect(await chart.locator('[data-axis-title="y"]').textContent()).toBe('loss');
+    await toggle.uncheck();
+    await chart.locator('svg[data-scale="linear"]').waitFor();
+    await page.close();
+  });
+});
