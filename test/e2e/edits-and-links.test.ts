@@ -39,10 +39,10 @@ describe('edits when the article changes', () => {
     const original = await page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? '{}') as { base: string }).base, STORAGE_KEY);
     // The author has since changed the cell: the edit started from an original without the first comment line.
     const olderOriginal = original.split('\n').slice(1).join('\n');
-    await page.evaluate(
-      ([key, base]) => localStorage.setItem(key, JSON.stringify({ base, code: 'print("an hour of my work")' })),
-      [STORAGE_KEY, olderOriginal],
-    );
+    await page.evaluate(({ key, base }) => localStorage.setItem(key, JSON.stringify({ base, code: 'print("an hour of my work")' })), {
+      key: STORAGE_KEY,
+      base: olderOriginal,
+    });
     await reload();
 
     expect(await codeOf('tensors')).toBe('print("an hour of my work")');
