@@ -465,28 +465,30 @@ export class LiveCellElement extends HTMLElement {
     this.#part('[data-earlier]').hidden = !view.hasEarlier || view.fromLink;
   }
 
-  /** The three versions side by side, with the lines that differ from the edit's original marked. */
+  /** The three versions side by side, then the lines that differ from the edit's original marked. */
   async #renderVersions(): Promise<void> {
     const edits = this.#edits;
     const saved = edits?.saved;
     if (!edits || !saved) return;
-    // Loaded when the reader asks to compare, not with the page.
-    const { changedLines } = await import('./line-diff.ts');
-    const show = (name: string, text: string, changed: readonly boolean[] | undefined): void => {
-      const pre = this.#part(`[data-version="${name}"]`);
+    const show = (name: string, text: string, changed?: readonly boolean[]): void => {
       const lines = text.split('\n').flatMap((line, index) => {
         if (!changed?.[index]) return [`${line}\n`];
         const mark = document.createElement('mark');
         mark.textContent = line;
         return [mark, '\n'];
       });
-      pre.replaceChildren(...lines);
+      this.#part(`[data-version="${name}"]`).replaceChildren(...lines);
     };
     const basePre = this.#part('[data-version="base"]');
     if (saved.base === null) basePre.textContent = basePre.dataset['unknownText'] ?? '';
-    else show('base', saved.base, undefined);
-    show('original', edits.original, saved.base === null ? undefined : changedLines(saved.base, edits.original));
-    show('mine', saved.code, saved.base === null ? undefined : changedLines(saved.base, saved.code));
+    else show('base', saved.base);
+    show('original', edits.original);
+    show('mine', saved.code);
+    if (saved.base === null) return;
+    // The comparison loads when the reader asks for it, not with the page.
+    const { changedLines } = await import('./line-diff.ts');
+    show('original', edits.original, changedLines(saved.base, edits.original));
+    show('mine', saved.code, changedLines(saved.base, saved.code));
   }
 
   /** Marks the output as computed at build time, or not (a live run replaced it). */

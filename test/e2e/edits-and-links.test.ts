@@ -55,11 +55,12 @@ describe('edits when the article changes', () => {
     await cell(page, 'tensors').locator('[data-action="compare"]').click();
     const versions = cell(page, 'tensors').locator('[data-versions]');
     await versions.waitFor({ state: 'visible' });
+    // The line the author added is highlighted in the article's version.
+    await versions.locator('[data-version="original"] mark').first().waitFor();
+    expect(await versions.locator('[data-version="original"] mark').first().textContent()).toBe(original.split('\n')[0]);
     expect(await versions.locator('[data-version="base"]').textContent()).toBe(`${olderOriginal}\n`);
     expect(await versions.locator('[data-version="original"]').textContent()).toBe(`${original}\n`);
     expect(await versions.locator('[data-version="mine"]').textContent()).toBe('print("an hour of my work")\n');
-    // The line the author added is highlighted in the article's version.
-    expect(await versions.locator('[data-version="original"] mark').first().textContent()).toBe(original.split('\n')[0]);
 
     // Nothing is dropped without a click: a reload keeps the edit and the question.
     await reload();
