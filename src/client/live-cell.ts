@@ -5,8 +5,8 @@
 import type { CellFailure } from '../runtime/execute-cell.ts';
 import type { OutputChunk } from '../runtime/output-batcher.ts';
 import type { NonFiniteFound, NonFiniteHint } from '../runtime/non-finite.ts';
-import { renderLineChart } from '../figures/render-chart.ts';
-import { asInterleaved, ChartPoints } from '../figures/chart-points.ts';
+import { asInterleaved } from '../figures/chart-chunk.ts';
+import type { ChartPoints, InterleavedSeries } from '../figures/render-chart.ts';
 import type { CellState } from '../runtime/notebook-plan.ts';
 import type { CodeEditor } from './code-editor.ts';
 import type { EditStore, SavedEdit } from './edit-store.ts';
@@ -38,6 +38,8 @@ export interface NumberWarning extends NonFiniteFound {
 /** The reader's answer when earlier cells show shared code they have not run. */
 export type SharedCodeChoice = 'run-shared' | 'use-own' | 'cancel';
 
+type ChartModule = typeof import('../figures/render-chart.ts');
+
 /** Main-thread time a frame may spend counting a chart's new points (the goal: no task over 50 ms). */
 const CHART_FRAME_BUDGET_MS = 4;
 
@@ -64,8 +66,13 @@ export class LiveCellElement extends HTMLElement {
   /** The baked chart, restored with the baked output. */
   #bakedChart = '';
   #bakedBackend: string | undefined;
-  /** The points a running cell plotted so far, by series, and the frame that will draw them. */
-  readonly #points = new ChartPoints();
+  /**
+   * The chart code (loaded when a cell first plots) with the points plotted so far; the chunks
+   * that arrived before it loaded; the frame that will draw them.
+   */
+  #chart: { module: ChartModule; points: ChartPoints } | undefined;
+  #chartLoading: Promise<void> | undefined;
+  #pendingPoints: InterleavedSeries[] = [];
   #chartFrame: number | undefined;
   /** What the cell printed, bounded, and the nodes that show it. */
   readonly #log = new OutputLog();
@@ -201,7 +208,8 @@ export class LiveCellElement extends HTMLElement {
     this.#part('[data-chart]').replaceChildren();
     this.#part('[data-chart-scale]').hidden = true;
     this.#part('[data-progress]').hidden = true;
-    this.#points.clear();
+    this.#chart?.points.clear();
+    this.#pendingPoints = [];
     if (this.#chartFrame !== undefined) cancelAnimationFrame(this.#chartFrame);
     this.#chartFrame = undefined;
     this.#setBaked(false);
@@ -216,7 +224,7 @@ export class LiveCellElement extends HTMLElement {
     if (chunk.lines.length > 0) this.#appendLines(chunk.lines);
     if (chunk.progress) this.#showProgress(chunk.progress.done, chunk.progress.total);
     if (chunk.points) {
-      for (const [series, points] of Object.entries(chunk.points)) this.#points.append({ [series]: asInterleaved(points) });
+      this.#pendingPoints.push(Object.fromEntries(Object.entries(chunk.points).map(([series, points]) => [series, asInterleaved(points)])));
       this.#scheduleChart();
     }
   }
@@ -226,9 +234,27 @@ export class LiveCellElement extends HTMLElement {
    * milliseconds at most: a million points take several frames, never one long task.
    */
   #scheduleChart(): void {
+    if (!this.#chart) {
+      if (this.#chartLoading) return;
+      this.#chartLoading = import('../figures/render-chart.ts').then(
+        (module) => {
+          this.#chart = { module, points: new module.ChartPoints() };
+          this.#scheduleChart();
+        },
+        () => {
+          // Not loaded (offline since the page loaded): the output goes on without a chart.
+          this.#chartLoading = undefined;
+        },
+      );
+      return;
+    }
     this.#chartFrame ??= requestAnimationFrame(() => {
       this.#chartFrame = undefined;
-      const done = this.#points.digest(performance.now() + CHART_FRAME_BUDGET_MS);
+      const chart = this.#chart;
+      if (!chart) return;
+      for (const chunk of this.#pendingPoints) chart.points.append(chunk);
+      this.#pendingPoints = [];
+      const done = chart.points.digest(performance.now() + CHART_FRAME_BUDGET_MS);
       this.#drawChart();
       if (!done) this.#scheduleChart();
     });
@@ -236,12 +262,13 @@ export class LiveCellElement extends HTMLElement {
 
   #drawChart(): void {
     const t = this.#context?.t;
-    if (this.#points.isEmpty || !t) return;
-    const chart = this.#part('[data-chart]');
+    const chart = this.#chart;
+    if (!chart || chart.points.isEmpty || !t) return;
+    const container = this.#part('[data-chart]');
     const logY = this.#part<HTMLInputElement>('[data-chart-log]').checked;
     // The chart is built from numbers and escaped series names only (render-chart.ts).
-    chart.innerHTML = renderLineChart(this.#points, {
-      label: chart.dataset['chartLabel'] ?? '',
+    container.innerHTML = chart.module.renderLineChart(chart.points, {
+      label: container.dataset['chartLabel'] ?? '',
       xTitle: t('cellChart.xTitle'),
       logY,
       leftOutNote: (count) => t('cellChart.leftOut', { count }),
@@ -252,7 +279,7 @@ export class LiveCellElement extends HTMLElement {
   /** The log-scale checkbox: a baked chart carries both scales; a live one is redrawn. */
   #showScale(): void {
     this.#part('[data-chart]').toggleAttribute('data-log', this.#part<HTMLInputElement>('[data-chart-log]').checked);
-    if (!this.#points.isEmpty) this.#drawChart();
+    if (this.#chart && !this.#chart.points.isEmpty) this.#drawChart();
   }
 
   #showProgress(done: number, total: number): void {

@@ -8,7 +8,7 @@
  */
 import { ChartPoints, type InterleavedSeries } from './chart-points.ts';
 
-export type { InterleavedSeries } from './chart-points.ts';
+export { ChartPoints, type InterleavedSeries } from './chart-points.ts';
 
 export interface ChartOptions {
   /** The chart's accessible name. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderLineChart } from '../../src/figures/render-chart.ts';
-import { asInterleaved, ChartPoints, SUMMARY_BUCKETS } from '../../src/figures/chart-points.ts';
+import { ChartPoints, SUMMARY_BUCKETS } from '../../src/figures/chart-points.ts';
+import { asInterleaved } from '../../src/figures/chart-chunk.ts';
 
 const OPTIONS = { label: 'Chart drawn by cell fit', xTitle: 'step', leftOutNote: (count: number) => `${count} values ≤ 0 not shown` };
 
