@@ -4,10 +4,14 @@
  */
 import type { CellFailure } from '../runtime/execute-cell.ts';
 import type { OutputChunk } from '../runtime/output-batcher.ts';
-import { renderLineChart } from '../figures/render-chart.ts';
+import type { NonFiniteFound, NonFiniteHint } from '../runtime/non-finite.ts';
+import { asInterleaved } from '../figures/chart-chunk.ts';
+import type { ChartPoints, InterleavedSeries } from '../figures/render-chart.ts';
 import type { CellState } from '../runtime/notebook/notebook.ts';
 import type { CodeEditor } from './code-editor.ts';
-import type { EditStore } from './edit-store.ts';
+import type { EditStore, SavedEdit } from './edit-store.ts';
+import { CellEdits, type ImportOutcome } from './cell-edits.ts';
+import { OutputLog } from './output-log.ts';
 import type { Translate } from './ui-strings.ts';
 import { readerIsActive } from './reader-activity.ts';
 import { currentTheme, THEME_EVENT } from './theme.ts';
@@ -25,6 +29,21 @@ export interface CellContext {
   t: Translate;
 }
 
+/** A NaN or Infinity in what a cell showed, with the explanation that fits (see non-finite.ts). */
+export interface NumberWarning extends NonFiniteFound {
+  hint: NonFiniteHint;
+  /** Where it was found, e.g. `y`, `print`, the names of inline values. */
+  where?: readonly string[];
+}
+
+/** The reader's answer when earlier cells show shared code they have not run. */
+export type SharedCodeChoice = 'run-shared' | 'use-own' | 'cancel';
+
+type ChartModule = typeof import('../figures/render-chart.ts');
+
+/** Main-thread time a frame may spend counting a chart's new points (the goal: no task over 50 ms). */
+const CHART_FRAME_BUDGET_MS = 4;
+
 /** Once the reader is active, load the editor a little before the cell scrolls into view. */
 const EDITOR_ROOT_MARGIN = '300px 0px';
 
@@ -35,44 +54,61 @@ function whenIdle(task: () => void): void {
 
 export class LiveCellElement extends HTMLElement {
   #context: CellContext | undefined;
-  #original = '';
-  #code = '';
+  #edits: CellEdits | undefined;
+  /** The highlighted markup of the original, shown again when the cell is back to it. */
+  #originalHtml = '';
   #editor: CodeEditor | undefined;
   #editorLoading: Promise<CodeEditor | undefined> | undefined;
+  /** True while the page (not the reader) changes the editor's text. */
+  #settingCode = false;
   #observer: IntersectionObserver | undefined;
   /** The output computed at build time, shown until a live run replaces it and again on Reset. */
   #bakedOutput = '';
   /** The baked chart, restored with the baked output. */
   #bakedChart = '';
   #bakedBackend: string | undefined;
-  /** The points a running cell plotted so far, by series. */
-  #plots: Record<string, Array<[number, number]>> = {};
+  /**
+   * The chart code (loaded when a cell first plots) with the points plotted so far; the chunks
+   * that arrived before it loaded; the frame that will draw them.
+   */
+  #chart: { module: ChartModule; points: ChartPoints } | undefined;
+  #chartLoading: Promise<void> | undefined;
+  #pendingPoints: InterleavedSeries[] = [];
+  #chartFrame: number | undefined;
+  /** What the cell printed, bounded, and the nodes that show it. */
+  readonly #log = new OutputLog();
+  #outputNodes: { head: Text; omitted: HTMLElement; tail: Text } | undefined;
+  #answerQuestion: ((choice: SharedCodeChoice) => void) | undefined;
 
   get cellId(): string {
     return this.dataset['cell'] ?? '';
   }
 
-  /** The code that Run executes: the reader's version if they edited it. */
+  /** The code that Run executes: the reader's version if they edited it, or shared code shown. */
   get code(): string {
-    return this.#editor?.code ?? this.#code;
+    return this.#editor?.code ?? this.#edits?.code ?? '';
   }
 
   /** Called once by the page session; wires buttons, restores edits, prepares the editor. */
   connect(context: CellContext): void {
     this.#context = context;
     const codeArea = this.#part('[data-code]');
-    this.#original = codeArea.querySelector('pre')?.textContent ?? codeArea.textContent ?? '';
+    const original = codeArea.querySelector('pre')?.textContent ?? codeArea.textContent ?? '';
+    this.#originalHtml = codeArea.querySelector('pre')?.innerHTML ?? '';
     this.#bakedOutput = this.#part('[data-output]').textContent ?? '';
     this.#bakedBackend = this.#part('[data-output]').dataset['baked'];
     this.#bakedChart = this.#part('[data-chart]').innerHTML;
-    this.#code = context.store.load(this.cellId, this.#original) ?? this.#original;
-    if (this.#code !== this.#original) this.#showPlainCode(this.#code);
-    this.#updateModifiedMark();
+    this.#edits = new CellEdits(this.cellId, original, context.store);
+    if (this.#edits.code !== original) this.#showPlainCode(this.#edits.code);
+    this.#renderEditState();
+    this.#part('[data-chart-scale]').hidden = this.#bakedChart === '';
 
     this.#button('run').addEventListener('click', () => context.host.run(this.cellId));
     this.#button('stop').addEventListener('click', () => context.host.stop());
     this.#button('reset').addEventListener('click', () => this.reset());
     this.#part('[data-buttons]').hidden = false;
+    this.#wireEditNotices();
+    this.#part<HTMLInputElement>('[data-chart-log]').addEventListener('change', () => this.#showScale());
 
     // Keyboard and pointer users reach the code before the editor exists: it loads on demand.
     const pre = codeArea.querySelector('pre');
@@ -94,29 +130,68 @@ export class LiveCellElement extends HTMLElement {
     this.#observer.observe(this);
   }
 
-  /** Code that came with a share link: shown and marked, never run until the reader presses Run. */
-  loadSharedCode(code: string): void {
-    if (this.#editor) this.#editor.setCode(code);
-    else this.#applyCode(code);
-    this.toggleAttribute('data-from-link', true);
-    this.#part('[data-from-link-mark]').hidden = false;
+  /**
+   * Code that came with a share link: shown over the reader's own version and marked, saved only
+   * if the reader edits or keeps it, never run until the reader presses Run. Returns whether it
+   * differs from what the cell showed.
+   */
+  loadSharedCode(code: string): boolean {
+    const edits = this.#edits;
+    if (!edits || code === edits.ownCode) return false;
+    this.#change(() => edits.showShared(code));
+    return true;
   }
 
-  /** The reader's version differs from the article's. */
+  /** Shared code is on show that the reader has not run, kept or edited yet. */
+  get sharedNotYetSeen(): boolean {
+    return this.#edits?.sharedNotYetSeen ?? false;
+  }
+
+  /** The reader ran the shared code, or agreed to run it. */
+  markSharedSeen(): void {
+    this.#edits?.markSeen();
+  }
+
+  /** Leaves the shared code for the reader's own version (their edit, or the article's code). */
+  dropSharedCode(): void {
+    const edits = this.#edits;
+    if (edits) this.#change(() => edits.dropShared());
+  }
+
+  /** The reader has an edit of their own saved, shown or hidden under shared code. */
+  get hasOwnEdit(): boolean {
+    return this.#edits?.view().hasOwnEdit ?? false;
+  }
+
+  /** The reader's saved edit and the original it started from, for "Download my edits". */
+  get savedEdit(): SavedEdit | undefined {
+    return this.hasOwnEdit ? this.#edits?.saved : undefined;
+  }
+
+  /** An edit read from an edits file (see cell-edits.ts for the rules). */
+  importEdit(edit: SavedEdit): ImportOutcome {
+    const edits = this.#edits;
+    if (!edits) return 'unchanged';
+    let outcome: ImportOutcome = 'unchanged';
+    this.#change(() => {
+      outcome = edits.importEdit(edit);
+    });
+    return outcome;
+  }
+
+  /** The code shown differs from the article's. */
   get isModified(): boolean {
-    return this.code !== this.#original;
+    return this.code !== (this.#edits?.original ?? '');
   }
 
   reset(): void {
-    this.removeAttribute('data-from-link');
-    this.#part('[data-from-link-mark]').hidden = true;
-    if (this.#editor) this.#editor.setCode(this.#original);
-    else this.#applyCode(this.#original);
-    this.#context?.store.clear(this.cellId);
+    const edits = this.#edits;
+    if (edits) this.#change(() => edits.reset());
     if (this.#bakedOutput) {
       this.clearOutput();
       this.#part('[data-output]').textContent = this.#bakedOutput;
       this.#part('[data-chart]').innerHTML = this.#bakedChart;
+      this.#part('[data-chart-scale]').hidden = this.#bakedChart === '';
       this.#setBaked(true);
     }
   }
@@ -214,10 +289,17 @@ export class LiveCellElement extends HTMLElement {
 
   clearOutput(): void {
     this.#part('[data-output]').textContent = '';
+    this.#log.clear();
+    this.#outputNodes = undefined;
     this.#part('[data-chart]').replaceChildren();
+    this.#part('[data-chart-scale]').hidden = true;
     this.#part('[data-progress]').hidden = true;
-    this.#plots = {};
+    this.#chart?.points.clear();
+    this.#pendingPoints = [];
+    if (this.#chartFrame !== undefined) cancelAnimationFrame(this.#chartFrame);
+    this.#chartFrame = undefined;
     this.#setBaked(false);
+    this.showNumberWarning(undefined);
     const error = this.#part('[data-error]');
     error.hidden = true;
     error.replaceChildren();
@@ -225,19 +307,70 @@ export class LiveCellElement extends HTMLElement {
 
   /** Shows what a running cell reported: lines, progress, chart points. */
   showChunk(chunk: OutputChunk): void {
-    if (chunk.lines.length > 0) this.appendOutput(chunk.lines.join('\n'));
+    if (chunk.lines.length > 0) this.#appendLines(chunk.lines);
     if (chunk.progress) this.#showProgress(chunk.progress.done, chunk.progress.total);
     if (chunk.points) {
-      for (const [series, points] of Object.entries(chunk.points)) (this.#plots[series] ??= []).push(...points);
-      const chart = this.#part('[data-chart]');
-      // The chart is built from numbers and escaped series names only (render-chart.ts).
-      chart.innerHTML = renderLineChart(this.#plots, chart.dataset['chartLabel'] ?? '');
+      this.#pendingPoints.push(Object.fromEntries(Object.entries(chunk.points).map(([series, points]) => [series, asInterleaved(points)])));
+      this.#scheduleChart();
     }
   }
 
   /** The session ended: a progress bar of a run that will not finish goes away. */
   closeProgress(): void {
     this.#part('[data-progress]').hidden = true;
+  }
+
+  /**
+   * One drawing per frame, however many chunks arrive, after digesting new points for a few
+   * milliseconds at most: a million points take several frames, never one long task.
+   */
+  #scheduleChart(): void {
+    if (!this.#chart) {
+      if (this.#chartLoading) return;
+      this.#chartLoading = import('../figures/render-chart.ts').then(
+        (module) => {
+          this.#chart = { module, points: new module.ChartPoints() };
+          this.#scheduleChart();
+        },
+        () => {
+          // Not loaded (offline since the page loaded): the output goes on without a chart.
+          this.#chartLoading = undefined;
+        },
+      );
+      return;
+    }
+    this.#chartFrame ??= requestAnimationFrame(() => {
+      this.#chartFrame = undefined;
+      const chart = this.#chart;
+      if (!chart) return;
+      for (const chunk of this.#pendingPoints) chart.points.append(chunk);
+      this.#pendingPoints = [];
+      const done = chart.points.digest(performance.now() + CHART_FRAME_BUDGET_MS);
+      this.#drawChart();
+      if (!done) this.#scheduleChart();
+    });
+  }
+
+  #drawChart(): void {
+    const t = this.#context?.t;
+    const chart = this.#chart;
+    if (!chart || chart.points.isEmpty || !t) return;
+    const container = this.#part('[data-chart]');
+    const logY = this.#part<HTMLInputElement>('[data-chart-log]').checked;
+    // The chart is built from numbers and escaped series names only (render-chart.ts).
+    container.innerHTML = chart.module.renderLineChart(chart.points, {
+      label: container.dataset['chartLabel'] ?? '',
+      xTitle: t('cellChart.xTitle'),
+      logY,
+      leftOutNote: (count) => t('cellChart.leftOut', { count }),
+    });
+    this.#part('[data-chart-scale]').hidden = false;
+  }
+
+  /** The log-scale checkbox: a baked chart carries both scales; a live one is redrawn. */
+  #showScale(): void {
+    this.#part('[data-chart]').toggleAttribute('data-log', this.#part<HTMLInputElement>('[data-chart-log]').checked);
+    if (this.#chart && !this.#chart.points.isEmpty) this.#drawChart();
   }
 
   #showProgress(done: number, total: number): void {
@@ -250,8 +383,34 @@ export class LiveCellElement extends HTMLElement {
   }
 
   appendOutput(text: string): void {
+    this.#appendLines(text.split('\n'));
+  }
+
+  /**
+   * Appends to the output without rewriting what is there (each chunk costs its own size), and
+   * keeps it bounded: past the first lines, only a window of the latest is shown (output-log.ts).
+   */
+  #appendLines(lines: readonly string[]): void {
     const output = this.#part('[data-output]');
-    output.textContent = output.textContent === '' ? text : `${output.textContent}\n${text}`;
+    if (!this.#outputNodes) {
+      // Text already there (the baked output, say) counts as the first lines.
+      const existing = output.textContent ?? '';
+      const omitted = document.createElement('span');
+      omitted.dataset['outputOmitted'] = '';
+      this.#outputNodes = { head: document.createTextNode(existing), omitted, tail: document.createTextNode('') };
+      output.replaceChildren(this.#outputNodes.head, omitted, this.#outputNodes.tail);
+      if (existing !== '') this.#log.add(existing.split('\n'));
+    }
+    const nodes = this.#outputNodes;
+    const hadLines = this.#log.lineCount > 0;
+    const { head, tailChanged } = this.#log.add(lines);
+    if (head.length > 0) nodes.head.appendData(`${hadLines ? '\n' : ''}${head.join('\n')}`);
+    if (tailChanged) {
+      const t = this.#context?.t;
+      const omitted = this.#log.omitted;
+      nodes.omitted.textContent = omitted > 0 && t ? `\n${t('output.more', { count: omitted })}` : '';
+      nodes.tail.data = `\n${this.#log.tail.join('\n')}`;
+    }
   }
 
   showError(failure: CellFailure): void {
@@ -279,6 +438,177 @@ export class LiveCellElement extends HTMLElement {
     error.hidden = false;
   }
 
+  /**
+   * Says, in the cell, that what it showed holds NaN or Infinity, with a one-line explanation, so
+   * such a number is never taken for a result. `undefined` removes the warning.
+   */
+  showNumberWarning(warning: NumberWarning | undefined): void {
+    const element = this.#part('[data-number-warning]');
+    const t = this.#context?.t;
+    if (!warning || !t || !(warning.nan || warning.infinity)) {
+      element.hidden = true;
+      element.replaceChildren();
+      delete element.dataset['found'];
+      return;
+    }
+    const paragraph = (text: string): HTMLParagraphElement => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      return p;
+    };
+    const headline = warning.nan && warning.infinity ? 'numbers.both' : warning.nan ? 'numbers.nan' : 'numbers.infinity';
+    element.replaceChildren(paragraph(t(headline)));
+    if (warning.where && warning.where.length > 0) element.append(paragraph(t('numbers.where', { where: warning.where.join(', ') })));
+    element.append(paragraph(t(`numbers.hint.${warning.hint}`)));
+    element.dataset['found'] = [warning.nan ? 'nan' : '', warning.infinity ? 'infinity' : ''].filter(Boolean).join(' ');
+    element.hidden = false;
+  }
+
+  /**
+   * Before this cell runs: earlier cells show code from a share link that the reader has not run.
+   * Lists them on this cell and asks which code should run; resolves with the reader's answer.
+   */
+  askAboutSharedCells(cellIds: readonly string[], ownCodeExists: boolean): Promise<SharedCodeChoice> {
+    this.#answerQuestion?.('cancel');
+    const question = this.#part('[data-shared-question]');
+    const text = this.#part('[data-shared-question-text]');
+    const [before = '', after = ''] = (text.dataset['template'] ?? '{cells}').split('{cells}');
+    const names = cellIds.flatMap((id, index) => {
+      const code = document.createElement('code');
+      code.textContent = id;
+      return index === 0 ? [code] : [', ', code];
+    });
+    text.replaceChildren(before, ...names, after);
+    const skip = this.#part('[data-action="skip-shared"]');
+    skip.textContent = (ownCodeExists ? skip.dataset['labelMine'] : skip.dataset['labelArticle']) ?? '';
+    question.hidden = false;
+    this.#part('[data-action="run-shared"]').focus();
+    return new Promise((resolve) => {
+      this.#answerQuestion = (choice) => {
+        this.#answerQuestion = undefined;
+        question.hidden = true;
+        resolve(choice);
+      };
+    });
+  }
+
+  #wireEditNotices(): void {
+    const on = (action: string, handler: () => void): void => {
+      this.#part(`[data-action="${action}"]`).addEventListener('click', handler);
+    };
+    const edit = (change: (edits: CellEdits) => void) => () => {
+      const edits = this.#edits;
+      if (edits) this.#change(() => change(edits));
+    };
+    on(
+      'keep-mine',
+      edit((edits) => edits.keepMine()),
+    );
+    on(
+      'take-article',
+      edit((edits) => edits.takeArticle()),
+    );
+    on(
+      'keep-shared',
+      edit((edits) => edits.keepShared()),
+    );
+    on(
+      'restore-mine',
+      edit((edits) => edits.dropShared()),
+    );
+    on(
+      'use-article',
+      edit((edits) => edits.dropShared()),
+    );
+    on(
+      'swap-earlier',
+      edit((edits) => edits.swapEarlier()),
+    );
+    on(
+      'forget-earlier',
+      edit((edits) => edits.forgetEarlier()),
+    );
+    on('compare', () => {
+      const compare = this.#part('[data-action="compare"]');
+      const open = compare.getAttribute('aria-expanded') !== 'true';
+      compare.setAttribute('aria-expanded', String(open));
+      this.#part('[data-versions]').hidden = !open;
+      if (open) void this.#renderVersions();
+    });
+    on('run-shared', () => this.#answerQuestion?.('run-shared'));
+    on('skip-shared', () => this.#answerQuestion?.('use-own'));
+    on('cancel-run', () => this.#answerQuestion?.('cancel'));
+  }
+
+  /** Applies a change to the cell's versions, then shows the resulting code and notices. */
+  #change(apply: () => void): void {
+    const edits = this.#edits;
+    if (!edits) return;
+    const before = this.code;
+    apply();
+    const code = edits.code;
+    if (this.#editor) {
+      if (this.#editor.code !== code) {
+        this.#settingCode = true;
+        try {
+          this.#editor.setCode(code);
+        } finally {
+          this.#settingCode = false;
+        }
+      }
+    } else {
+      this.#showPlainCode(code);
+    }
+    this.#renderEditState();
+    if (code !== before) this.#context?.host.edited(this.cellId);
+  }
+
+  /** The marks and notices about the cell's versions, from its current state. */
+  #renderEditState(): void {
+    const edits = this.#edits;
+    if (!edits) return;
+    const view = edits.view();
+    const modified = view.code !== edits.original;
+    this.#part('[data-modified-mark]').hidden = !modified || view.fromLink;
+    this.toggleAttribute('data-modified', modified);
+    this.toggleAttribute('data-from-link', view.fromLink);
+    this.#part('[data-from-link-mark]').hidden = !view.fromLink;
+    this.#part('[data-link-layer]').hidden = !view.fromLink;
+    this.#part('[data-action="restore-mine"]').hidden = !view.hasOwnEdit;
+    this.#part('[data-action="use-article"]').hidden = view.hasOwnEdit;
+    const conflict = view.status === 'conflict' && !view.fromLink;
+    this.toggleAttribute('data-edit-conflict', conflict);
+    this.#part('[data-conflict]').hidden = !conflict;
+    if (conflict && !this.#part('[data-versions]').hidden) void this.#renderVersions();
+    this.#part('[data-earlier]').hidden = !view.hasEarlier || view.fromLink;
+  }
+
+  /** The three versions side by side, then the lines that differ from the edit's original marked. */
+  async #renderVersions(): Promise<void> {
+    const edits = this.#edits;
+    const saved = edits?.saved;
+    if (!edits || !saved) return;
+    const show = (name: string, text: string, changed?: readonly boolean[]): void => {
+      const lines = text.split('\n').flatMap((line, index) => {
+        if (!changed?.[index]) return [`${line}\n`];
+        const mark = document.createElement('mark');
+        mark.textContent = line;
+        return [mark, '\n'];
+      });
+      this.#part(`[data-version="${name}"]`).replaceChildren(...lines);
+    };
+    const basePre = this.#part('[data-version="base"]');
+    if (saved.base === null) basePre.textContent = basePre.dataset['unknownText'] ?? '';
+    else show('base', saved.base);
+    show('original', edits.original);
+    show('mine', saved.code);
+    if (saved.base === null) return;
+    // The comparison loads when the reader asks for it, not with the page.
+    const { changedLines } = await import('./line-diff.ts');
+    show('original', edits.original, changedLines(saved.base, edits.original));
+    show('mine', saved.code, changedLines(saved.base, saved.code));
+  }
+
   /** Marks the output as computed at build time, or not (a live run replaced it). */
   #setBaked(baked: boolean): void {
     const label = this.querySelector<HTMLElement>('[data-baked-label]');
@@ -303,7 +633,7 @@ export class LiveCellElement extends HTMLElement {
     const mount = document.createElement('div');
     const editor = createCodeEditor({
       parent: mount,
-      code: this.#code,
+      code: this.#edits?.code ?? '',
       label: context.t('cell.editor', { id: this.cellId }),
       onChange: (code) => this.#applyCode(code),
       onRun: () => context.host.run(this.cellId),
@@ -317,25 +647,21 @@ export class LiveCellElement extends HTMLElement {
     return editor;
   }
 
+  /** The reader typed in the editor. */
   #applyCode(code: string): void {
-    if (code === this.#code) return;
-    this.#code = code;
-    if (!this.#editor) this.#showPlainCode(code);
-    this.#context?.store.save(this.cellId, this.#original, code);
-    this.#updateModifiedMark();
+    const edits = this.#edits;
+    if (this.#settingCode || !edits || code === edits.code) return;
+    edits.typed(code);
+    this.#renderEditState();
     this.#context?.host.edited(this.cellId);
   }
 
-  /** Before the editor loads, an edited cell shows its code as plain text. */
+  /** Before the editor loads, the cell shows its code as plain text (highlighted when original). */
   #showPlainCode(code: string): void {
     const pre = this.#part('[data-code]').querySelector('pre');
-    if (pre) pre.textContent = code;
-  }
-
-  #updateModifiedMark(): void {
-    const modified = this.#code !== this.#original;
-    this.#part('[data-modified-mark]').hidden = !modified;
-    this.toggleAttribute('data-modified', modified);
+    if (!pre) return;
+    if (code === this.#edits?.original && this.#originalHtml) pre.innerHTML = this.#originalHtml;
+    else pre.textContent = code;
   }
 
   #part<T extends HTMLElement = HTMLElement>(selector: string): T {

@@ -11,6 +11,8 @@ import { PageSession } from './page-session.ts';
 import { readNotebookNodes } from './notebook-data.ts';
 import { readUiStrings } from './ui-strings.ts';
 import { setUpSharing } from './share-links.ts';
+import { setUpEditsTransfer } from './edits-transfer.ts';
+import { SharedRunGuard } from './shared-run-guard.ts';
 
 customElements.define('live-cell', LiveCellElement);
 customElements.define('live-figure', LiveFigureElement);
@@ -23,7 +25,9 @@ if (cells.length > 0 || figures.length > 0) {
   const t = readUiStrings();
   const store = new EditStore(location.pathname);
   const bar = document.querySelector<HTMLElement>('live-session');
-  const session = new PageSession({ nodes: readNotebookNodes(), cells, figures, controls, bar, t });
+  // Shared code that other cells show is never run without the reader's say (shared-run-guard.ts).
+  const guard = new SharedRunGuard(cells);
+  const session = new PageSession({ nodes: readNotebookNodes(), cells, figures, controls, bar, t, guard });
   for (const figure of figures) figure.connect(session, t);
   for (const cell of cells) {
     cell.connect({ host: session, store, t });
@@ -32,4 +36,5 @@ if (cells.length > 0 || figures.length > 0) {
     cell.addEventListener('focusin', () => session.warmUp(), { once: true });
   }
   setUpSharing(cells, bar, (text) => session.notify(text), t);
+  setUpEditsTransfer(cells, bar, (text) => session.notify(text), t);
 }

@@ -15,6 +15,8 @@ import type { Translate } from './ui-strings.ts';
 import { SessionBar } from './session-bar.ts';
 import { SessionConnection, type StepEnd } from './session-connection.ts';
 import { figureView, resultView, type View } from './views.ts';
+import { findNonFiniteResults, nonFiniteHint } from '../runtime/non-finite.ts';
+import type { SharedRunGuard } from './shared-run-guard.ts';
 
 /** How long Stop waits for a cell to reach an `await` before it ends the worker. */
 const STOP_GRACE_MS = 1_000;
@@ -30,6 +32,8 @@ export interface PageSessionParts {
   controls: readonly LiveControlElement[];
   bar: HTMLElement | null;
   t: Translate;
+  /** Asks before cells that show shared code the reader has not run are run (shared-run-guard.ts). */
+  guard?: SharedRunGuard;
 }
 
 export class PageSession implements CellHost, FigureHost {
@@ -53,9 +57,11 @@ export class PageSession implements CellHost, FigureHost {
   #controlTimer: ReturnType<typeof setTimeout> | undefined;
   #downloading: { loadedBytes: number; totalBytes: number } | undefined;
   #analysis: Promise<typeof import('./cell-analysis.ts')> | undefined;
+  readonly #guard: SharedRunGuard | undefined;
 
   constructor(parts: PageSessionParts) {
     this.#t = parts.t;
+    this.#guard = parts.guard;
     this.#locale = document.documentElement.lang || 'en';
     this.#cells = new Map(parts.cells.map((cell) => [cell.cellId, cell]));
     this.#controls = new Map(parts.controls.map((control) => [control.node, control]));
@@ -124,13 +130,20 @@ export class PageSession implements CellHost, FigureHost {
   }
 
   run(cellId: string): void {
-    this.#waitingForRun.delete(cellId);
-    void this.#notebook.run(cellId);
+    const willRun = this.#notebook.graph.closureOf(cellId).filter((id) => this.#cells.has(id));
+    void (this.#guard?.confirmRun(cellId, willRun) ?? Promise.resolve(true)).then((go) => {
+      if (!go) return;
+      this.#waitingForRun.delete(cellId);
+      void this.#notebook.run(cellId);
+    });
   }
 
   runAll(): void {
-    this.#waitingForRun.clear();
-    void this.#notebook.runAll();
+    void (this.#guard?.confirmRunAll() ?? Promise.resolve(true)).then((go) => {
+      if (!go) return;
+      this.#waitingForRun.clear();
+      void this.#notebook.runAll();
+    });
   }
 
   /** The reader changed a cell's code: it and what depends on it are out of date at once; the new graph follows. */
@@ -228,12 +241,30 @@ export class PageSession implements CellHost, FigureHost {
     if (end.ok) {
       if (end.value !== undefined) cell?.appendOutput(end.value);
       this.#results.set(step.stamp, end.results);
+      this.#warnNonFinite(cell, end);
     } else if (end.interrupted) {
       cell?.appendOutput(this.#t('cell.stopped'));
     } else {
       this.#bar.hideDataProgress();
       cell?.showError(end.failure);
     }
+  }
+
+  /** NaN or Infinity in what the cell printed, returned, or gave the prose: said in the cell. */
+  #warnNonFinite(cell: LiveCellElement | undefined, end: StepEnd): void {
+    if (!cell) return;
+    const inResults = findNonFiniteResults(end.results);
+    const names = Object.keys(inResults);
+    const found = [end.nonFinite, ...Object.values(inResults)].filter((item) => item !== undefined);
+    if (found.length === 0) return;
+    const nan = found.some((item) => item.nan);
+    const infinity = found.some((item) => item.infinity);
+    cell.showNumberWarning({
+      nan,
+      infinity,
+      hint: nonFiniteHint({ nan, infinity }, cell.code),
+      where: [...(end.nonFinite?.where ?? []), ...names],
+    });
   }
 
   /** The notebook recorded a run: its values go to the views that show them from there. */

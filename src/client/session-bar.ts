@@ -4,6 +4,7 @@
  */
 import type { BackendName, TensorMemory } from '../runtime/protocol.ts';
 import type { Translate } from './ui-strings.ts';
+import { HALF_FLOAT_REASON } from '../runtime/float-precision.ts';
 
 /** What the session is doing, for the bar's global status. */
 export type SessionActivity =
@@ -42,7 +43,11 @@ export class SessionBar {
     }
     // Only a fallback has something to say; other notices (a share link, say) stay.
     if (fallbackReason && backend) {
-      this.showNotice(this.#t('session.backend.fallback', { reason: fallbackReason, backend: backend.toUpperCase() }));
+      this.showNotice(
+        fallbackReason === HALF_FLOAT_REASON
+          ? this.#t('numbers.halfFloat', { backend: backend.toUpperCase() })
+          : this.#t('session.backend.fallback', { reason: fallbackReason, backend: backend.toUpperCase() }),
+      );
     }
   }
 

@@ -1,6 +1,11 @@
 /**
- * The page's Share action and the loading of shared links (see share-codec.ts for the format).
- * Shared code is shown in the editors, marked, and never run until the reader presses Run.
+ * The page's Share action and the reading of shared links (see share-codec.ts for the format).
+ *
+ * Shared code is a layer over the reader's own: shown in the cells and marked, saved only if the
+ * reader edits or keeps it, never run until the reader presses Run (shared-run-guard.ts asks
+ * before earlier cells run it). The fragment is removed from the address once read, so a reload
+ * shows the reader's own state; a link opened on the page already open (only the fragment
+ * changes) is read too.
  */
 import type { LiveCellElement } from './live-cell.ts';
 import { decodeShareFragment, encodeShareFragment, hasShareFragment } from './share-codec.ts';
@@ -17,20 +22,25 @@ export function setUpSharing(
     button.hidden = false;
     button.addEventListener('click', () => void share(cells, button, notice, t));
   }
-
-  if (hasShareFragment(location.hash)) {
-    const known = new Set(cells.map((cell) => cell.cellId));
-    decodeShareFragment(location.hash, known).then(
+  const known = new Set(cells.map((cell) => cell.cellId));
+  const readLink = (): void => {
+    const hash = location.hash;
+    if (!hasShareFragment(hash)) return;
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    decodeShareFragment(hash, known).then(
       (shared) => {
+        let shown = 0;
         for (const cell of cells) {
           const code = shared[cell.cellId];
-          if (code !== undefined) cell.loadSharedCode(code);
+          if (code !== undefined && cell.loadSharedCode(code)) shown++;
         }
-        notice(t('session.sharedLoaded', { count: Object.keys(shared).length }));
+        notice(shown > 0 ? t('link.loaded', { count: shown }) : t('link.nothingNew'));
       },
       (error: unknown) => notice(t('session.shareIgnored', { reason: error instanceof Error ? error.message : String(error) })),
     );
-  }
+  };
+  readLink();
+  window.addEventListener('hashchange', readLink);
 }
 
 async function share(

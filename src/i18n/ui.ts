@@ -11,12 +11,13 @@ export { fillPlaceholders, formatMessage, translatorFor, type Translate } from '
 import cell from './messages/cell.ts';
 import error from './messages/error.ts';
 import figure from './messages/figure.ts';
+import hardening from './messages/hardening.ts';
 import notebook from './messages/notebook.ts';
 import session from './messages/session.ts';
 import site from './messages/site.ts';
 import edition from './messages/edition.ts';
 
-const AREAS = [site, cell, session, error, figure, notebook, edition] as const;
+const AREAS = [site, cell, session, error, figure, notebook, edition, hardening] as const;
 
 type KeysOf<Area> = Area extends { fr: Record<infer Keys, Message> } ? Keys : never;
 export type UiKey = KeysOf<(typeof AREAS)[number]>;

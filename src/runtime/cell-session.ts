@@ -24,6 +24,7 @@ import type { OutputEvent } from './output-batcher.ts';
 import { sameVersion, versionOf, type Version } from './session/value-versions.ts';
 import { SnapshotStore } from './session/snapshots.ts';
 import { digestOf } from './session/value-digest.ts';
+import { findNonFinite, type NonFiniteFound } from './non-finite.ts';
 import { snapshotKey } from './notebook/stamps.ts';
 
 export type TfNamespace = typeof import('@tensorflow/tfjs-core');
@@ -67,6 +68,8 @@ interface RunBookkeeping {
   durationMs: number;
   /** New values of shown variables this run defined or changed. */
   results: Record<string, ResultValue>;
+  /** NaN or ±Infinity in what the cell printed or returned: `where` says which ('print', 'value'). */
+  nonFinite?: NonFiniteFound & { where: string[] };
 }
 
 export type RunOutcome =
@@ -142,9 +145,19 @@ export class CellSession {
     const checkInterrupt = (): void => {
       if (this.#interruptRequested) throw new Interrupted();
     };
+    // A NaN or Infinity in what the cell shows is said in the cell, never presented as a result.
+    const nonFinite: NonFiniteFound & { where: string[] } = { nan: false, infinity: false, where: [] };
+    const noteNonFinite = (value: unknown, where: string): void => {
+      const found = findNonFinite(value);
+      if (!found) return;
+      nonFinite.nan ||= found.nan;
+      nonFinite.infinity ||= found.infinity;
+      if (!nonFinite.where.includes(where)) nonFinite.where.push(where);
+    };
     // A block body: print() must return undefined, or a cell ending with print(...) would show a value.
     const print = (...values: unknown[]): void => {
       checkInterrupt();
+      for (const value of values) noteNonFinite(value, 'print');
       this.#onOutput(runId, { kind: 'line', text: values.map(formatPrinted).join(' ') });
     };
     const cellConsole = { log: print, info: print, warn: print, error: print, debug: print };
@@ -188,6 +201,7 @@ export class CellSession {
       engineScope = true;
       const result = await Promise.race([executeCell(compiled, cellId, this.scope, { ...builtins, ...this.#globals }), uncaught]);
       disposeReplaced(this.#tf, previous, this.scope, this.#snapshots.heldValues());
+      if (result.hasValue) noteNonFinite(result.value, 'value');
       const value = result.hasValue ? formatValue(result.value) : undefined;
       outcome = { ok: true, ...(value === undefined ? {} : { value }) };
     } catch (error) {
@@ -205,7 +219,7 @@ export class CellSession {
     const writes = before.size > 0 ? this.#changedSince(before, declared) : [];
     // A failed run's values are not shown: the page keeps what it showed, marked out of date.
     const shown = outcome.ok ? options : { ...options, shown: [] };
-    return { ...outcome, ...this.#afterRun(declared, writes, shown, started) };
+    return { ...outcome, ...this.#afterRun(declared, writes, shown, started), ...(nonFinite.where.length > 0 ? { nonFinite } : {}) };
   }
 
   /** Snapshots, results and timing after a run or a control's change. */

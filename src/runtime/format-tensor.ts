@@ -14,6 +14,8 @@ export interface TensorLike {
   readonly shape: readonly number[];
   readonly dtype: string;
   dataSync(): ArrayLike<number> | ArrayLike<string> | Uint8Array;
+  /** tfjs's chained `slice`, when registered: printing a large tensor then reads only its edges. */
+  slice?(begin: number[], size: number[]): TensorLike & { dispose(): void };
 }
 
 export interface TensorFormatOptions {
@@ -42,6 +44,11 @@ export function isTensorLike(value: unknown): value is TensorLike {
  * float32) a print would stall or exhaust the worker, so only the shape and dtype are shown.
  */
 export const MAX_VALUES_TO_PRINT = 10_000_000;
+/** Slicing the edges costs one read per corner (2^rank of them): beyond this rank, read it all. */
+const MAX_RANK_TO_SLICE = 6;
+
+/** Along one axis: the positions printed (indices into the values read) and where `...` goes. */
+type Kept = Array<number | 'ellipsis'>;
 
 export function formatTensor(tensor: TensorLike, options: TensorFormatOptions = {}): string {
   const threshold = options.threshold ?? 1000;
@@ -50,78 +57,143 @@ export function formatTensor(tensor: TensorLike, options: TensorFormatOptions = 
   const label = options.label ?? 'tf.Tensor';
   const shape = [...tensor.shape];
   const size = shape.reduce((a, b) => a * b, 1);
+  const shapeText = `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
   if (size > MAX_VALUES_TO_PRINT) {
-    const shapeText = `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
     return `${label}(<${size} values, too many to print>, shape=${shapeText}, dtype=${tensor.dtype})`;
   }
-  const values = Array.from(tensor.dataSync() as ArrayLike<number | string>);
-  const summarise = values.length > threshold;
-
-  const strides = shape.map((_, axis) => shape.slice(axis + 1).reduce((a, b) => a * b, 1));
-  const shown = collectShownValues(values, shape, strides, summarise ? edgeItems : Infinity);
-  const formatElement = makeElementFormatter(tensor.dtype, shown);
-  const body = formatArray(values, shape, strides, formatElement, {
-    edgeItems: summarise ? edgeItems : Infinity,
-    lineWidth,
-  });
-  const shapeText = `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
+  const edge = size > threshold ? edgeItems : Infinity;
+  // Only the printed values are read: the edges of each axis when summarising.
+  const { values, shownShape } = readShownValues(tensor, shape, edge);
+  const kept = shownShape.map((length, axis) => keptPositions(shape[axis] ?? 0, length));
+  const strides = shownShape.map((_, axis) => shownShape.slice(axis + 1).reduce((a, b) => a * b, 1));
+  const formatElement = makeElementFormatter(tensor.dtype, values);
+  const body = formatArray(values, kept, strides, formatElement, lineWidth);
   const separator = body.includes('\n') ? '\n' : '';
   return `${label}(${separator}${body}, shape=${shapeText}, dtype=${tensor.dtype})`;
 }
 
-interface LayoutOptions {
-  edgeItems: number;
-  lineWidth: number;
+/** The ranges printed along an axis of `length`: all of it, or `edge` values at each end. */
+function edgeRanges(length: number, edge: number): Array<[start: number, count: number]> {
+  return length <= 2 * edge
+    ? [[0, length]]
+    : [
+        [0, edge],
+        [length - edge, edge],
+      ];
 }
 
-/** Indices kept along an axis of length n: all of them, or the first and last `edge`. */
-function keptIndices(length: number, edge: number): Array<number | 'ellipsis'> {
-  if (length <= 2 * edge) return Array.from({ length }, (_, i) => i);
-  const head = Array.from({ length: edge }, (_, i) => i);
-  const tail = Array.from({ length: edge }, (_, i) => length - edge + i);
-  return [...head, 'ellipsis', ...tail];
-}
-
-function collectShownValues(
-  values: ReadonlyArray<number | string>,
+/**
+ * The values printed, in row-major order over the printed indices, and how many are printed per
+ * axis. A large tensor is read corner by corner with `slice`, so a [10000, 784] tensor reads 36
+ * values, not 7.8 million.
+ */
+function readShownValues(
+  tensor: TensorLike,
   shape: readonly number[],
-  strides: readonly number[],
   edge: number,
-): Array<number | string> {
-  const shown: Array<number | string> = [];
-  const visit = (axis: number, offset: number): void => {
-    if (axis === shape.length) {
-      const value = values[offset];
-      if (value !== undefined) shown.push(value);
-      return;
+): { values: ReadonlyArray<number | string>; shownShape: number[] } {
+  const ranges = shape.map((length) => edgeRanges(length, edge));
+  const shownShape = ranges.map((axisRanges) => axisRanges.reduce((total, [, count]) => total + count, 0));
+  const summarised = ranges.some((axisRanges) => axisRanges.length > 1);
+  const shownSize = shownShape.reduce((a, b) => a * b, 1);
+  const out: Array<number | string> = new Array<number | string>(shownSize);
+  const shownStrides = shownShape.map((_, axis) => shownShape.slice(axis + 1).reduce((a, b) => a * b, 1));
+
+  if (summarised && typeof tensor.slice === 'function' && shape.length <= MAX_RANK_TO_SLICE) {
+    // Each corner: one range per axis; its values land in the printed array at its offsets.
+    const corners = ranges.reduce<Array<Array<[number, number, number]>>>(
+      (partial, axisRanges) =>
+        partial.flatMap((corner) => {
+          let shownStart = 0;
+          return axisRanges.map(([start, count]) => {
+            const next: Array<[number, number, number]> = [...corner, [start, count, shownStart]];
+            shownStart += count;
+            return next;
+          });
+        }),
+      [[]],
+    );
+    for (const corner of corners) {
+      const part = tensor.slice(
+        corner.map(([start]) => start),
+        corner.map(([, count]) => count),
+      );
+      try {
+        const data = part.dataSync() as ArrayLike<number | string>;
+        const cornerShape = corner.map(([, count]) => count);
+        copyBlock(
+          data,
+          cornerShape,
+          (index) =>
+            corner.reduce((offset, [, , shownStart], axis) => offset + (shownStart + (index[axis] ?? 0)) * (shownStrides[axis] ?? 1), 0),
+          out,
+        );
+      } finally {
+        part.dispose();
+      }
     }
-    for (const index of keptIndices(shape[axis] ?? 0, edge)) {
-      if (index !== 'ellipsis') visit(axis + 1, offset + index * (strides[axis] ?? 1));
+    return { values: out, shownShape };
+  }
+
+  const all = tensor.dataSync() as ArrayLike<number | string>;
+  if (!summarised) return { values: Array.from(all), shownShape };
+  const strides = shape.map((_, axis) => shape.slice(axis + 1).reduce((a, b) => a * b, 1));
+  const picked = ranges.map((axisRanges) => axisRanges.flatMap(([start, count]) => Array.from({ length: count }, (_, i) => start + i)));
+  copyBlock(
+    { length: shownSize },
+    shownShape,
+    (index) => index.reduce((offset, i, axis) => offset + (i ?? 0) * (shownStrides[axis] ?? 1), 0),
+    out,
+    (index) => all[index.reduce((offset, i, axis) => offset + (picked[axis]?.[i] ?? 0) * (strides[axis] ?? 1), 0)] ?? 0,
+  );
+  return { values: out, shownShape };
+}
+
+/** Walks a block of `blockShape` in row-major order, writing each value at `target(index)`. */
+function copyBlock(
+  data: ArrayLike<number | string>,
+  blockShape: readonly number[],
+  target: (index: readonly number[]) => number,
+  out: Array<number | string>,
+  read: (index: readonly number[], flat: number) => number | string = (_, flat) => data[flat] ?? 0,
+): void {
+  const index = blockShape.map(() => 0);
+  const total = blockShape.reduce((a, b) => a * b, 1);
+  for (let flat = 0; flat < total; flat++) {
+    out[target(index)] = read(index, flat);
+    for (let axis = blockShape.length - 1; axis >= 0; axis--) {
+      index[axis] = (index[axis] ?? 0) + 1;
+      if ((index[axis] ?? 0) < (blockShape[axis] ?? 0)) break;
+      index[axis] = 0;
     }
-  };
-  visit(0, 0);
-  return shown;
+  }
+}
+
+/** Positions along an axis of the printed values, with `...` where values were left out. */
+function keptPositions(length: number, shown: number): Kept {
+  if (shown === length) return Array.from({ length }, (_, i) => i);
+  const half = shown / 2;
+  return [...Array.from({ length: half }, (_, i) => i), 'ellipsis', ...Array.from({ length: half }, (_, i) => half + i)];
 }
 
 function formatArray(
   values: ReadonlyArray<number | string>,
-  shape: readonly number[],
+  kept: readonly Kept[],
   strides: readonly number[],
   formatElement: (value: number | string) => string,
-  layout: LayoutOptions,
+  lineWidth: number,
 ): string {
-  if (shape.length === 0) return formatElement(values[0] ?? 0);
+  if (kept.length === 0) return formatElement(values[0] ?? 0);
   const render = (axis: number, offset: number, indent: string): string => {
-    const length = shape[axis] ?? 0;
-    const indices = keptIndices(length, layout.edgeItems);
-    if (axis === shape.length - 1) {
-      const items = indices.map((index) =>
+    const positions = kept[axis] ?? [];
+    if (axis === kept.length - 1) {
+      const items = positions.map((index) =>
         index === 'ellipsis' ? '...' : formatElement(values[offset + index * (strides[axis] ?? 1)] ?? 0),
       );
-      return `[${wrapItems(items, indent + ' ', layout.lineWidth)}]`;
+      return `[${wrapItems(items, indent + ' ', lineWidth)}]`;
     }
-    const blankLines = '\n'.repeat(Math.max(1, shape.length - axis - 1));
-    const parts = indices.map((index) =>
+    const blankLines = '\n'.repeat(Math.max(1, kept.length - axis - 1));
+    const parts = positions.map((index) =>
       index === 'ellipsis' ? '...' : render(axis + 1, offset + index * (strides[axis] ?? 1), indent + ' '),
     );
     return `[${parts.join(`${blankLines}${indent} `)}]`;

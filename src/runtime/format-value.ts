@@ -4,12 +4,21 @@
  */
 import { formatTensor, isTensorLike } from './format-tensor.ts';
 
-const MAX_ITEMS = 100;
+/** Items shown per collection (array, typed array, Map, Set, object): the rest is counted. */
+export const MAX_ITEMS = 100;
 const MAX_DEPTH = 3;
+/** A printed string longer than this is cut: the page would otherwise lay out megabytes of text. */
+export const MAX_STRING_LENGTH = 100_000;
 
 /** How `print(value)` shows a value: strings as they are. */
 export function formatPrinted(value: unknown): string {
-  return typeof value === 'string' ? value : formatValue(value);
+  return typeof value === 'string' ? capString(value) : formatValue(value);
+}
+
+function capString(text: string): string {
+  return text.length > MAX_STRING_LENGTH
+    ? `${text.slice(0, MAX_STRING_LENGTH)}... ${text.length - MAX_STRING_LENGTH} more characters`
+    : text;
 }
 
 /** How a cell's last expression shows its value: strings quoted, like a REPL. */
@@ -21,7 +30,9 @@ export function formatValue(value: unknown, depth = 0, seen = new Set<object>())
   }
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return value.length > MAX_STRING_LENGTH
+        ? `${JSON.stringify(value.slice(0, MAX_STRING_LENGTH))}... ${value.length - MAX_STRING_LENGTH} more characters`
+        : JSON.stringify(value);
     case 'number':
       return Object.is(value, -0) ? '-0' : String(value);
     case 'bigint':
@@ -53,24 +64,33 @@ function formatObject(object: object, depth: number, seen: Set<object>): string 
   const inner = (item: unknown): string => formatValue(item, depth + 1, seen);
   if (object instanceof Error) return `${object.name}: ${object.message}`;
   if (object instanceof Date) return object.toISOString();
+  // Collections are walked only as far as they are shown: a Map of a million entries costs 100.
   if (object instanceof Map) {
-    return `Map(${object.size}) {${listItems(
-      [...object].map(([k, v]) => `${inner(k)} => ${inner(v)}`),
-      object.size,
-    )}}`;
+    const items = firstItems(object.entries(), ([k, v]) => `${inner(k)} => ${inner(v)}`);
+    return `Map(${object.size}) {${listItems(items, object.size)}}`;
   }
-  if (object instanceof Set) return `Set(${object.size}) {${listItems([...object].map(inner), object.size)}}`;
-  if (Array.isArray(object) || ArrayBuffer.isView(object)) {
-    const items = Array.from(object as ArrayLike<unknown>);
-    const prefix = Array.isArray(object) ? '' : `${object.constructor.name}(${items.length}) `;
-    return `${prefix}[${listItems(items.slice(0, MAX_ITEMS).map(inner), items.length)}]`;
+  if (object instanceof Set) return `Set(${object.size}) {${listItems(firstItems(object.values(), inner), object.size)}}`;
+  if (Array.isArray(object) || (ArrayBuffer.isView(object) && !(object instanceof DataView))) {
+    const list = object as ArrayLike<unknown>;
+    const shown = Math.min(list.length, MAX_ITEMS);
+    const items = Array.from({ length: shown }, (_, i) => inner(list[i]));
+    const prefix = Array.isArray(object) ? '' : `${object.constructor.name}(${list.length}) `;
+    return `${prefix}[${listItems(items, list.length)}]`;
   }
-  const entries = Object.entries(object);
-  const body = entries
-    .slice(0, MAX_ITEMS)
-    .map(([key, item]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${inner(item)}`);
+  const keys = Object.keys(object);
+  const body = keys.slice(0, MAX_ITEMS).map((key) => {
+    const item = (object as Record<string, unknown>)[key];
+    return `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${inner(item)}`;
+  });
   const name = object.constructor && object.constructor !== Object ? `${object.constructor.name} ` : '';
-  return entries.length === 0 ? `${name}{}` : `${name}{ ${listItems(body, entries.length).trim()} }`;
+  return keys.length === 0 ? `${name}{}` : `${name}{ ${listItems(body, keys.length).trim()} }`;
+}
+
+/** The first MAX_ITEMS of an iterator, formatted; the iterator is not read further. */
+function firstItems<T>(iterator: Iterator<T>, format: (item: T) => string): string[] {
+  const items: string[] = [];
+  for (let next = iterator.next(); !next.done && items.length < MAX_ITEMS; next = iterator.next()) items.push(format(next.value));
+  return items;
 }
 
 function listItems(items: readonly string[], total: number): string {

@@ -9,11 +9,20 @@ export type OutputEvent =
   | { kind: 'progress'; done: number; total: number }
   | { kind: 'point'; series: string; x: number; y: number };
 
-/** What the page receives at once: the lines, the latest progress, new chart points by series. */
+/**
+ * What the page receives at once: the lines, the latest progress, and the new chart points of each
+ * series as one interleaved `[x0, y0, x1, y1, ...]` array (cheap to send and to receive, unlike
+ * arrays of pairs: a cell may plot a million points).
+ */
 export interface OutputChunk {
   lines: string[];
   progress?: { done: number; total: number };
-  points?: Record<string, Array<[number, number]>>;
+  points?: Record<string, Float64Array>;
+}
+
+/** The buffers of a chunk's points, to transfer rather than copy them to the page. */
+export function transferablesOf(chunk: OutputChunk): ArrayBuffer[] {
+  return Object.values(chunk.points ?? {}).map((points) => points.buffer as ArrayBuffer);
 }
 
 export type FlushOutput = (runId: number, chunk: OutputChunk) => void;
@@ -24,6 +33,7 @@ export class OutputBatcher {
   readonly #now: () => number;
   #runId: number | undefined;
   #chunk: OutputChunk = { lines: [] };
+  #points: Record<string, number[]> = {};
   #pending = false;
   #lastFlush = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -40,7 +50,7 @@ export class OutputBatcher {
     this.#pending = true;
     if (event.kind === 'line') this.#chunk.lines.push(event.text);
     else if (event.kind === 'progress') this.#chunk.progress = { done: event.done, total: event.total };
-    else ((this.#chunk.points ??= {})[event.series] ??= []).push([event.x, event.y]);
+    else (this.#points[event.series] ??= []).push(event.x, event.y);
     if (this.#now() - this.#lastFlush >= this.#intervalMs) {
       this.flush();
     } else {
@@ -54,7 +64,10 @@ export class OutputBatcher {
     this.#timer = undefined;
     if (this.#runId === undefined || !this.#pending) return;
     const chunk = this.#chunk;
+    const series = Object.entries(this.#points);
+    if (series.length > 0) chunk.points = Object.fromEntries(series.map(([name, points]) => [name, Float64Array.from(points)]));
     this.#chunk = { lines: [] };
+    this.#points = {};
     this.#pending = false;
     this.#lastFlush = this.#now();
     this.#flushOutput(this.#runId, chunk);

@@ -62,6 +62,8 @@ export interface RunEnd {
   snapshots: string[];
   digests: Record<string, string>;
   durationMs: number;
+  /** NaN or ±Infinity in what the cell printed or returned (see non-finite.ts). */
+  nonFinite?: { nan: boolean; infinity: boolean; where: string[] };
 }
 
 export type FromWorker =

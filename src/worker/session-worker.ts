@@ -8,7 +8,7 @@ import '../runtime/tf-extensions.ts';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-cpu';
 import { CellSession, type LazyGlobal } from '../runtime/cell-session.ts';
-import { OutputBatcher } from '../runtime/output-batcher.ts';
+import { OutputBatcher, transferablesOf } from '../runtime/output-batcher.ts';
 import type { ConnectMessage, FromWorker, RunEnd, TensorMemory, ToWorker } from '../runtime/protocol.ts';
 import { chooseBackend } from './choose-backend.ts';
 import { FIGURE_PROGRAMS, isFigureProgramName } from '../figures/programs.ts';
@@ -30,7 +30,7 @@ const scope = self as unknown as WorkerScope;
 
 function startSession(connect: ConnectMessage): void {
   const port = connect.port;
-  const post = (message: FromWorker): void => port.postMessage(message);
+  const post = (message: FromWorker, transfer: Transferable[] = []): void => port.postMessage(message, transfer);
   const mnist = mnistLazyGlobal({
     tf,
     fetch: (url, init) => fetch(url, init),
@@ -38,7 +38,7 @@ function startSession(connect: ConnectMessage): void {
     cache: createCacheStorageAssetCache(),
     onProgress: ({ loadedBytes, totalBytes }) => post({ type: 'data-progress', loadedBytes, totalBytes }),
   });
-  const batcher = new OutputBatcher((runId, chunk) => post({ type: 'output', runId, chunk }));
+  const batcher = new OutputBatcher((runId, chunk) => post({ type: 'output', runId, chunk }, transferablesOf(chunk)));
   const session = new CellSession({
     tf,
     onOutput: (runId, event) => batcher.add(runId, event),
@@ -66,6 +66,7 @@ function startSession(connect: ConnectMessage): void {
     snapshots: outcome.snapshots,
     digests: outcome.digests,
     durationMs: outcome.durationMs,
+    ...(outcome.nonFinite ? { nonFinite: outcome.nonFinite } : {}),
   });
 
   const finish = (runId: number, outcome: Awaited<ReturnType<CellSession['run']>>): void => {

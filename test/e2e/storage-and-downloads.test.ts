@@ -17,7 +17,10 @@ describe('storage that fails', () => {
   it.each([
     ['full', 'Storage.prototype.setItem = () => { throw new DOMException("full", "QuotaExceededError"); };'],
     ['disabled', 'Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } });'],
-    ['corrupt', 'localStorage.setItem("tf-facile:edit:v1:/en/demo/:tensors", "{not json");'],
+    [
+      'corrupt',
+      'localStorage.setItem("tf-facile:edit:v2:/en/demo/:tensors", "{not json"); localStorage.setItem("tf-facile:edit:v1:/en/demo/:tensors", "{not json");',
+    ],
   ])('still lets the reader edit and run when localStorage is %s', async (_case, script) => {
     const context = await browser().newContext();
     await context.addInitScript(script);

@@ -1,87 +1,67 @@
 import { describe, expect, it } from 'vitest';
 import { EditStore, fingerprint } from '../../src/client/edit-store.ts';
-
-class MemoryStorage implements Storage {
-  readonly items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-}
-
-class FullStorage extends MemoryStorage {
-  override setItem(): void {
-    throw new DOMException('quota', 'QuotaExceededError');
-  }
-}
-
-class BrokenStorage extends MemoryStorage {
-  override getItem(): string | null {
-    throw new Error('SecurityError');
-  }
-  override removeItem(): void {
-    throw new Error('SecurityError');
-  }
-}
+import { BrokenStorage, FullStorage, MemoryStorage } from '../support/memory-storage.ts';
 
 describe('EditStore', () => {
-  it('gives back an edit saved from the same original', () => {
+  it('gives back an edit with the original it started from', () => {
     const store = new EditStore('/en/demo/', new MemoryStorage());
-    store.save('a', 'original', 'edited');
-    expect(store.load('a', 'original')).toBe('edited');
+    store.save('a', { base: 'original', code: 'edited' });
+    expect(store.load('a', 'original')).toEqual({ base: 'original', code: 'edited' });
   });
 
   it('keeps edits apart per page and per cell', () => {
     const storage = new MemoryStorage();
-    new EditStore('/en/demo/', storage).save('a', 'o', 'en edit');
+    new EditStore('/en/demo/', storage).save('a', { base: 'o', code: 'en edit' });
     expect(new EditStore('/fr/demo/', storage).load('a', 'o')).toBeUndefined();
     expect(new EditStore('/en/demo/', storage).load('b', 'o')).toBeUndefined();
   });
 
-  it('drops an edit once the author changed the original code', () => {
+  it('keeps an edit after the author changed the original, with the original it started from', () => {
+    const store = new EditStore('/p/', new MemoryStorage());
+    store.save('a', { base: 'version 1', code: 'my edit' });
+    expect(store.load('a', 'version 2')).toEqual({ base: 'version 1', code: 'my edit' });
+  });
+
+  it('keeps the earlier edit saved alongside', () => {
+    const store = new EditStore('/p/', new MemoryStorage());
+    store.save('a', { base: 'o', code: 'kept shared code', earlier: { base: 'o', code: 'mine' } });
+    expect(store.load('a', 'o')?.earlier).toEqual({ base: 'o', code: 'mine' });
+  });
+
+  it('forgets a cell when asked', () => {
     const storage = new MemoryStorage();
     const store = new EditStore('/p/', storage);
-    store.save('a', 'version 1', 'my edit');
-    expect(store.load('a', 'version 2')).toBeUndefined();
+    store.save('a', { base: 'o', code: 'x' });
+    store.save('a', undefined);
     expect(storage.length).toBe(0);
   });
 
-  it('forgets the edit when the code is back to the original', () => {
+  it('migrates an edit saved by version 1, even one whose original changed since', () => {
     const storage = new MemoryStorage();
+    storage.setItem('tf-facile:edit:v1:/p/:same', JSON.stringify({ base: fingerprint('o'), code: 'edit of o' }));
+    storage.setItem('tf-facile:edit:v1:/p/:changed', JSON.stringify({ base: fingerprint('old'), code: 'edit of old' }));
     const store = new EditStore('/p/', storage);
-    store.save('a', 'o', 'x');
-    store.save('a', 'o', 'o');
-    expect(storage.length).toBe(0);
+    expect(store.load('same', 'o')).toEqual({ base: 'o', code: 'edit of o' });
+    expect(store.load('changed', 'new')).toEqual({ base: null, code: 'edit of old' });
+    expect(storage.getItem('tf-facile:edit:v1:/p/:changed')).toBeNull();
+    expect(new EditStore('/p/', storage).load('changed', 'new')).toEqual({ base: null, code: 'edit of old' });
   });
 
-  it('ignores corrupt saved data', () => {
+  it('ignores corrupt or foreign saved data', () => {
     const storage = new MemoryStorage();
-    storage.setItem('tf-facile:edit:v1:/p/:a', '{not json');
-    expect(new EditStore('/p/', storage).load('a', 'o')).toBeUndefined();
+    storage.setItem('tf-facile:edit:v2:/p/:a', '{not json');
+    storage.setItem('tf-facile:edit:v2:/p/:b', JSON.stringify({ code: 42 }));
+    storage.setItem('tf-facile:edit:v1:/p/:c', '{not json');
+    const store = new EditStore('/p/', storage);
+    expect(store.load('a', 'o')).toBeUndefined();
+    expect(store.load('b', 'o')).toBeUndefined();
+    expect(store.load('c', 'o')).toBeUndefined();
   });
 
   it('keeps working when storage is full, throws, or is missing', () => {
-    expect(() => new EditStore('/p/', new FullStorage()).save('a', 'o', 'x')).not.toThrow();
+    expect(() => new EditStore('/p/', new FullStorage()).save('a', { base: 'o', code: 'x' })).not.toThrow();
     expect(new EditStore('/p/', new BrokenStorage()).load('a', 'o')).toBeUndefined();
+    expect(() => new EditStore('/p/', new BrokenStorage()).save('a', undefined)).not.toThrow();
     expect(new EditStore('/p/', undefined).load('a', 'o')).toBeUndefined();
-  });
-
-  it('fingerprints different code differently', () => {
-    expect(fingerprint('a')).not.toBe(fingerprint('b'));
-    expect(fingerprint('same')).toBe(fingerprint('same'));
   });
 });

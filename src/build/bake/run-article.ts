@@ -20,8 +20,8 @@ export interface BakedCell {
   output: string;
   /** Values of the shown variables this cell defined or changed, for <Result> and figures. */
   results: Record<string, ResultValue>;
-  /** The chart the cell drew with plot(), if any. */
-  plots?: Record<string, Array<[number, number]>>;
+  /** The chart the cell drew with plot(), if any: per series, interleaved [x0, y0, x1, y1, ...]. */
+  plots?: Record<string, number[]>;
   /** Variables it changed without defining them (seen at run time): part of the page's graph. */
   writes?: string[];
   /** How long it ran at build time (CPU): tells cheap cells from expensive ones. */
@@ -55,14 +55,14 @@ export async function runArticle(options: RunArticleOptions): Promise<BakedArtic
   await tf.setBackend('cpu');
   const { record } = options;
   const outputs = new Map<number, string[]>();
-  const plots = new Map<number, Record<string, Array<[number, number]>>>();
+  const plots = new Map<number, Record<string, number[]>>();
   const session = new CellSession({
     tf,
     onOutput: (runId, event) => {
       if (event.kind === 'line') outputs.set(runId, [...(outputs.get(runId) ?? []), event.text]);
       if (event.kind === 'point') {
         const series = plots.get(runId) ?? {};
-        (series[event.series] ??= []).push([event.x, event.y]);
+        (series[event.series] ??= []).push(event.x, event.y);
         plots.set(runId, series);
       }
     },
