@@ -83,7 +83,7 @@ export class PageSession implements CellHost, FigureHost {
     this.#cellOrder = nodes.filter((node) => node.kind === 'cell').map((node) => node.id);
     this.#notebook = new Notebook(
       nodes,
-      { run: (step) => this.#runStep(step) },
+      { run: (step) => this.#runStep(step), release: (keys) => this.#connection.release(keys) },
       {
         changed: () => this.#render(),
         started: (id) => this.#cells.get(id)?.clearOutput(),
@@ -120,6 +120,7 @@ export class PageSession implements CellHost, FigureHost {
           this.#cells.get(cellId)?.showError(failure);
           this.#notebook.failedLate(cellId);
         },
+        memory: (memory) => this.#bar.showMemory(memory),
       },
       { preferredBackend: preferredBackendFromUrl(), tfjsFlags: new URLSearchParams(location.search).get('tfjsflags') ?? undefined },
     );
@@ -204,7 +205,6 @@ export class PageSession implements CellHost, FigureHost {
       stamp: step.stamp,
       restore: step.restore,
       snapshot: step.snapshot,
-      release: step.release,
       shown: [...new Set(this.#views.flatMap((view) => view.names))],
     };
     if (!this.#connection.started) this.#bar.showStarting();
@@ -231,6 +231,7 @@ export class PageSession implements CellHost, FigureHost {
       ...(!end.ok && end.interrupted ? { interrupted: true } : {}),
       writes: end.writes,
       snapshots: end.snapshots,
+      digests: end.digests,
       durationMs: end.durationMs,
     };
   }

@@ -3,7 +3,7 @@
  * the worker's messages back into the end of each step, output for the running cell, and session
  * events. Ending the worker (stop, lost GPU, fatal error, another backend) ends every step pending.
  */
-import type { BackendName, FromWorker, RunEnd, StepFields, ToWorker } from '../runtime/protocol.ts';
+import type { BackendName, FromWorker, RunEnd, StepFields, TensorMemory, ToWorker } from '../runtime/protocol.ts';
 import type { CellFailure } from '../runtime/execute-cell.ts';
 import type { OutputChunk } from '../runtime/output-batcher.ts';
 import { connectWorker, type WorkerConnection } from './worker-connection.ts';
@@ -26,6 +26,7 @@ export interface SessionEvents {
   /** The worker cannot go on (no backend, a lost GPU, a crash): the session must end. */
   fatal(message: string, gpuLost: boolean): void;
   lateError(cellId: string, failure: CellFailure): void;
+  memory(memory: TensorMemory): void;
 }
 
 interface Pending {
@@ -81,6 +82,11 @@ export class SessionConnection {
     });
   }
 
+  /** Frees snapshots in the worker; nothing to free when no worker runs. */
+  release(keys: string[]): void {
+    if (this.#connection) this.#send({ type: 'release', keys });
+  }
+
   interrupt(): void {
     if (this.#connection) this.#send({ type: 'interrupt' });
   }
@@ -130,6 +136,9 @@ export class SessionConnection {
         return;
       case 'data-ready':
         this.#events.dataReady();
+        return;
+      case 'memory':
+        this.#events.memory(message.memory);
         return;
       case 'gpu-lost':
         this.#events.fatal('', true);

@@ -55,7 +55,6 @@ export interface RunOptions {
   stamp?: string;
   restore?: ReadonlyArray<{ name: string; key: string }>;
   snapshot?: readonly string[];
-  release?: readonly string[];
 }
 
 interface RunBookkeeping {
@@ -224,7 +223,6 @@ export class CellSession {
 
   /** Snapshots, results and timing after a run or a control's change. */
   #afterRun(declared: readonly string[], writes: string[], options: RunOptions, started: number): RunBookkeeping {
-    for (const key of options.release ?? []) this.#snapshots.release(key);
     const snapshots: string[] = [];
     if (options.stamp !== undefined) {
       // Changed values are always kept: the notebook may need the state before the next change.
@@ -304,6 +302,11 @@ export class CellSession {
       results[name] = toResultValue(value);
     }
     return results;
+  }
+
+  /** Frees the copies the notebook no longer needs. */
+  releaseSnapshots(keys: readonly string[]): void {
+    for (const key of keys) this.#snapshots.release(key);
   }
 
   /** Frees every copy the session keeps (the page's session ends). */

@@ -32,7 +32,6 @@ export interface StepFields {
   stamp: string;
   restore: Array<{ name: string; key: string }>;
   snapshot: string[];
-  release: string[];
   /** The variables the page shows: their new values come back with the end of the run. */
   shown: string[];
 }
@@ -51,6 +50,8 @@ export type ToWorker =
   | ({ type: 'define'; name: string; value: unknown } & StepFields)
   /** Stop the running cell at its next `await`; the session and its variables stay. */
   | { type: 'interrupt' }
+  /** Frees snapshots the notebook no longer needs (see Kernel.release); memory comes back. */
+  | { type: 'release'; keys: string[] }
   /** Plays a named program of the worker's (an animated figure): frames are its own business. */
   | { type: 'figure'; runId: number; program: string };
 
@@ -75,6 +76,8 @@ export type FromWorker =
   /** The data set a cell needs is downloading (compressed bytes). */
   | { type: 'data-progress'; loadedBytes: number; totalBytes: number }
   | { type: 'data-ready' }
+  /** What TensorFlow.js holds now, after something other than a run freed tensors. */
+  | { type: 'memory'; memory: TensorMemory }
   /** The WebGL context was lost: every number from now on could be wrong, so the page restarts the session. */
   | { type: 'gpu-lost' }
   /** A cell that had finished threw later (a timer, a callback, an unhandled rejection). */

@@ -82,6 +82,11 @@ function startSession(connect: ConnectMessage): void {
       return;
     }
     if (!(await backendReady)) return;
+    if (message.type === 'release') {
+      session.releaseSnapshots(message.keys);
+      post({ type: 'memory', memory: tensorMemory() });
+      return;
+    }
     if (message.type === 'figure') {
       await playFigure(message, session, post);
       return;
@@ -91,7 +96,6 @@ function startSession(connect: ConnectMessage): void {
       stamp: message.stamp,
       restore: message.restore,
       snapshot: message.snapshot,
-      release: message.release,
     };
     if (message.type === 'define') {
       finish(message.runId, await session.define(message.name, message.value, options));

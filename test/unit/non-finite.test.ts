@@ -36,6 +36,17 @@ describe('findNonFinite', () => {
     expect(findNonFinite(tf.tensor1d([1, 2], 'int32'))).toBeUndefined();
   });
 
+  it('says nothing, and throws nothing, about a tensor too large for its device', () => {
+    const large = tf.zeros([100_000]);
+    // What WebGL answers for tf.zeros([1e9]): the texture it would need is too large.
+    const tooLarge = Object.assign(Object.create(Object.getPrototypeOf(large) as object) as tf.Tensor, large, {
+      isNaN: () => {
+        throw new Error('Requested texture size [15812x15812] greater than WebGL maximum');
+      },
+    });
+    expect(tensorNonFinite(tooLarge)).toBeUndefined();
+  });
+
   it('finds them in the values the prose shows', () => {
     expect(
       findNonFiniteResults({

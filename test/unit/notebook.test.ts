@@ -43,6 +43,7 @@ function notebookOf(specs: Spec[], options: { kernel?: (inner: Kernel) => Kernel
       printed.delete(step.nodeId);
       return local.run(step);
     },
+    release: (keys) => local.release(keys),
   };
   const notebook = new Notebook(nodes, options.kernel?.(counting) ?? counting, { changed: () => {} });
   const states = (): Record<string, CellState> => Object.fromEntries(nodes.map((node) => [node.id, notebook.state(node.id)]));

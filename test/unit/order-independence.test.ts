@@ -126,4 +126,17 @@ describe('the article’s cells, in any order', () => {
       dispose();
     }
   }, 120_000);
+
+  it('keeps the tensor count where the first run of the training cell left it', async () => {
+    const { notebook, dispose } = articleNotebook();
+    try {
+      await notebook.run('train');
+      const afterFirst = tf.memory().numTensors;
+      await notebook.run('train');
+      await notebook.run('train');
+      expect(tf.memory().numTensors).toBe(afterFirst);
+    } finally {
+      dispose();
+    }
+  }, 120_000);
 });

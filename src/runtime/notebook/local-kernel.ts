@@ -38,7 +38,7 @@ export class LocalKernel implements Kernel {
     const source = this.#sources.get(step.nodeId);
     if (!source) throw new Error(`nothing to run for ${step.nodeId}`);
     const runId = this.#nextRunId++;
-    const options = { shown: this.#shown, stamp: step.stamp, restore: step.restore, snapshot: step.snapshot, release: step.release };
+    const options = { shown: this.#shown, stamp: step.stamp, restore: step.restore, snapshot: step.snapshot };
     const outcome =
       source.kind === 'cell'
         ? await this.#session.run(runId, step.nodeId, source.code, options)
@@ -52,5 +52,9 @@ export class LocalKernel implements Kernel {
       digests: outcome.digests,
       durationMs: outcome.durationMs,
     };
+  }
+
+  release(keys: string[]): void {
+    this.#session.releaseSnapshots(keys);
   }
 }

@@ -29,8 +29,6 @@ export interface KernelStep {
   restore: Array<{ name: string; key: string }>;
   /** Names this run defines whose values later nodes change: keep a copy (key: `name@stamp`). */
   snapshot: string[];
-  /** Snapshot keys nobody needs any more. */
-  release: string[];
 }
 
 export interface KernelOutcome {
@@ -48,6 +46,8 @@ export interface KernelOutcome {
 
 export interface Kernel {
   run(step: KernelStep): Promise<KernelOutcome>;
+  /** Frees snapshots nobody needs any more, right after the run that made them useless. */
+  release(keys: string[]): void;
 }
 
 export interface NotebookNode extends GraphNode {
@@ -386,7 +386,6 @@ export class Notebook {
       if (expected !== undefined) inputs.set(name, expected);
     }
     const previous = record.run;
-    const release = this.#releases.splice(0);
     const snapshot = this.#graph.outputsOf(id).filter((name) => this.#graph.producerCount(name) > 1);
     this.#running = id;
     this.#forced.delete(id);
@@ -395,14 +394,13 @@ export class Notebook {
     const version = record.version;
     let outcome: KernelOutcome;
     try {
-      outcome = await this.#kernel.run({ nodeId: id, kind: record.spec.kind, stamp, restore: restores, snapshot, release });
+      outcome = await this.#kernel.run({ nodeId: id, kind: record.spec.kind, stamp, restore: restores, snapshot });
     } catch {
       // The session was lost while this ran; sessionLost() has reset everything.
       return;
     }
     if (generation !== this.#generation) return;
     this.#running = undefined;
-    for (const key of release) this.#snapshots.delete(key);
     for (const { name, key } of restores) this.#current.set(name, stampOfKey(name, key));
     for (const key of outcome.snapshots) this.#snapshots.add(key);
     const digests = outcome.ok ? (outcome.digests ?? {}) : {};
@@ -431,6 +429,8 @@ export class Notebook {
       this.#current.set(name, stampOfName);
     }
     for (const [name, old] of previous?.outputs ?? []) if (!outputs.has(name)) this.#dropSnapshot(snapshotKey(name, old));
+    // Freed now, not with the next run: the copies of a training's weights are megabytes.
+    if (this.#releases.length > 0) this.#kernel.release(this.#releases.splice(0));
     record.run = {
       version,
       inputs,
