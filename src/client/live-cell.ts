@@ -3,6 +3,7 @@
  * reader's edits; running is delegated to the page session (page-session.ts).
  */
 import type { CellFailure } from '../runtime/execute-cell.ts';
+import { errorHeadline, hintFor } from '../runtime/explain-error.ts';
 import type { OutputChunk } from '../runtime/output-batcher.ts';
 import { renderLineChart } from '../figures/render-chart.ts';
 import type { CellState } from '../runtime/notebook-plan.ts';
@@ -11,6 +12,7 @@ import type { EditStore } from './edit-store.ts';
 import type { Translate } from './ui-strings.ts';
 import { readerIsActive } from './reader-activity.ts';
 import { currentTheme, THEME_EVENT } from './theme.ts';
+import { cellAnchor } from './session-bar.ts';
 
 export interface CellHost {
   run(cellId: string): void;
@@ -46,6 +48,10 @@ export class LiveCellElement extends HTMLElement {
   #bakedBackend: string | undefined;
   /** The points a running cell plotted so far, by series. */
   #plots: Record<string, Array<[number, number]>> = {};
+  /** The code that produced the output shown: an edit makes that output out of date. */
+  #outputCode = '';
+  /** The line the last error points at, marked in the code until the next edit or run. */
+  #errorLine: number | undefined;
 
   get cellId(): string {
     return this.dataset['cell'] ?? '';
@@ -65,8 +71,10 @@ export class LiveCellElement extends HTMLElement {
     this.#bakedBackend = this.#part('[data-output]').dataset['baked'];
     this.#bakedChart = this.#part('[data-chart]').innerHTML;
     this.#code = context.store.load(this.cellId, this.#original) ?? this.#original;
+    this.#outputCode = this.#original;
     if (this.#code !== this.#original) this.#showPlainCode(this.#code);
     this.#updateModifiedMark();
+    this.#updateOutdatedMark();
 
     this.#button('run').addEventListener('click', () => context.host.run(this.cellId));
     this.#button('stop').addEventListener('click', () => context.host.stop());
@@ -117,13 +125,16 @@ export class LiveCellElement extends HTMLElement {
       this.#part('[data-output]').textContent = this.#bakedOutput;
       this.#part('[data-chart]').innerHTML = this.#bakedChart;
       this.#setBaked(true);
+      this.#outputCode = this.#original;
     }
+    this.#updateOutdatedMark();
   }
 
   setState(state: CellState): void {
     this.dataset['state'] = state;
     this.#part('[data-status]').textContent = this.#context?.t(`cell.state.${state}`) ?? '';
     this.#button('stop').disabled = !(state === 'running' || state === 'queued');
+    if (state !== 'queued') this.showWaitingFor(undefined);
   }
 
   clearOutput(): void {
@@ -135,6 +146,10 @@ export class LiveCellElement extends HTMLElement {
     const error = this.#part('[data-error]');
     error.hidden = true;
     error.replaceChildren();
+    // A run starts: what it shows belongs to the code as it is now.
+    this.#outputCode = this.code;
+    this.#updateOutdatedMark();
+    this.#markErrorLine(undefined);
   }
 
   /** Shows what a running cell reported: lines, progress, chart points. */
@@ -168,11 +183,12 @@ export class LiveCellElement extends HTMLElement {
     const error = this.#part('[data-error]');
     const position = failure.line !== undefined && t ? ` (${t('error.at', { line: failure.line, column: failure.column ?? 1 })})` : '';
     const headline = document.createElement('div');
-    headline.textContent = `${failure.name}: ${failure.message}${position}`;
+    headline.textContent = `${errorHeadline(failure.name, failure.message)}${position}`;
     error.replaceChildren(headline);
-    if (failure.hint && t) {
+    const hintKey = hintFor(failure);
+    if (hintKey && t) {
       const hint = document.createElement('p');
-      hint.textContent = t(`error.hint.${failure.hint}`);
+      hint.textContent = t(`error.hint.${hintKey}`);
       error.append(hint);
     }
     if (failure.hint === 'loadFailed' && t) {
@@ -186,6 +202,42 @@ export class LiveCellElement extends HTMLElement {
       error.append(retry);
     }
     error.hidden = false;
+    this.#markErrorLine(failure.line);
+  }
+
+  /**
+   * A queued cell says which cell it waits for, with a link to it; undefined when it waits for
+   * nothing (or no longer waits).
+   */
+  showWaitingFor(cell: { id: string; label: string } | undefined): void {
+    const element = this.#part('[data-waiting-for]');
+    const t = this.#context?.t;
+    if (!cell || !t) {
+      element.hidden = true;
+      element.replaceChildren();
+      return;
+    }
+    const [before = '', after = ''] = t('cell.waitingFor', { label: '\u0000' }).split('\u0000');
+    const link = document.createElement('a');
+    link.href = `#${cellAnchor(cell.id)}`;
+    link.textContent = cell.label;
+    element.replaceChildren(before, link, after);
+    element.hidden = false;
+  }
+
+  /** The output shown came from other code than the cell holds now: dimmed and labelled. */
+  #updateOutdatedMark(): void {
+    const output = this.#part('[data-output]');
+    const hasOutput = output.textContent !== '' || this.#part('[data-chart]').childElementCount > 0;
+    this.toggleAttribute('data-output-outdated', hasOutput && this.code !== this.#outputCode);
+  }
+
+  /** The failing line, in the editor or, before it loads, in the static code. */
+  #markErrorLine(line: number | undefined): void {
+    this.#errorLine = line;
+    this.#editor?.markErrorLine(line);
+    const lines = this.#part('[data-code]').querySelectorAll('pre .line');
+    lines.forEach((element, index) => element.classList.toggle('is-error-line', index + 1 === line));
   }
 
   /** Marks the output as computed at build time, or not (a live run replaced it). */
@@ -223,6 +275,7 @@ export class LiveCellElement extends HTMLElement {
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => editor.setDark(currentTheme() === 'dark'));
     codeArea.replaceChildren(mount);
     this.#editor = editor;
+    editor.markErrorLine(this.#errorLine);
     return editor;
   }
 
@@ -232,6 +285,10 @@ export class LiveCellElement extends HTMLElement {
     if (!this.#editor) this.#showPlainCode(code);
     this.#context?.store.save(this.cellId, this.#original, code);
     this.#updateModifiedMark();
+    this.#updateOutdatedMark();
+    // The error's line mark no longer matches the code (the editor clears its own on an edit).
+    if (this.#editor) this.#errorLine = undefined;
+    else this.#markErrorLine(undefined);
     this.#context?.host.edited(this.cellId);
   }
 

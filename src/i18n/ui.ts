@@ -13,8 +13,9 @@ import error from './messages/error.ts';
 import figure from './messages/figure.ts';
 import session from './messages/session.ts';
 import site from './messages/site.ts';
+import reading from './messages/reading.ts';
 
-const AREAS = [site, cell, session, error, figure] as const;
+const AREAS = [site, cell, session, error, figure, reading] as const;
 
 type KeysOf<Area> = Area extends { fr: Record<infer Keys, Message> } ? Keys : never;
 export type UiKey = KeysOf<(typeof AREAS)[number]>;

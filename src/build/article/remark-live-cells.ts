@@ -8,6 +8,7 @@
  * Authors write plain Markdown; all behaviour lives in the components and the client.
  */
 import type { Code, Parent, Root, RootContent } from 'mdast';
+import { groupPairsAndFigures } from './group-figures.ts';
 import { articleIdFromPath, RECORD_KEY, type ArticleRecord, type ComponentRecord, type PropValue } from './record.ts';
 
 interface VFileLike {
@@ -72,6 +73,8 @@ export function remarkLiveCells() {
       });
     };
     visit(tree);
+    // After the record: an original and its live cell become one pair, a figure takes its caption.
+    groupPairsAndFigures(tree);
     const astro = (file.data['astro'] ??= {}) as { frontmatter?: Record<string, unknown> };
     (astro.frontmatter ??= {})[RECORD_KEY] = record;
   };

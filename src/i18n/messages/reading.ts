@@ -1,0 +1,126 @@
+/**
+ * The reading experience: the opening that says how the page works, the skip link and theme
+ * button, the session bar's activity, stale marks, before/after pairs, figure legends.
+ */
+import { defineMessages } from '../define-messages.ts';
+
+export default defineMessages({
+  fr: {
+    'skip.toArticle': 'Aller à l’article',
+    'theme.toDark': 'Passer au thème sombre',
+    'theme.toLight': 'Passer au thème clair',
+    'opening.label': 'Mode d’emploi',
+    'opening.live':
+      'Chaque bloc de code est une cellule vivante : modifiez-le, puis appuyez sur Exécuter (ou Maj+Entrée dans l’éditeur). TensorFlow.js calcule dans votre navigateur, rien n’est envoyé ailleurs.',
+    'opening.shared':
+      'Les cellules partagent leurs variables, comme un carnet Jupyter : exécuter une cellule exécute d’abord celles qui la précèdent et n’ont pas encore tourné.',
+    'opening.baked':
+      'Les sorties que vous voyez ont été calculées lors de la publication du site (marquées d’une pastille) ; vos exécutions les remplacent.',
+    'opening.cost':
+      'Tout exécuter télécharge une fois {size} de données MNIST (votre navigateur les garde ensuite) puis entraîne le modèle, sur votre appareil.',
+    'opening.costMeasured': 'À la vitesse mesurée, le téléchargement prend environ {seconds} s.',
+    'opening.costNoData': 'Tout exécuter lance chaque cellule dans l’ordre de la page, sur votre appareil.',
+    'activity.idle': 'Prêt : appuyez sur Exécuter dans une cellule, ou sur Tout exécuter.',
+    'activity.downloading': 'Téléchargement de MNIST : {loaded} sur {total}',
+    'activity.secondsLeft': { one: 'encore environ {count} s', other: 'encore environ {count} s' },
+    'activity.running': 'Cellule {position} sur {count} : {label}',
+    'activity.step': '(étape {done}/{total})',
+    'activity.queued': { one: '{count} autre en attente', other: '{count} autres en attente' },
+    'session.stopAll': 'Tout arrêter',
+    'session.stopAll.title': 'Arrêter la cellule en cours et celles en attente',
+    'session.tools': 'Outils de la session',
+    'session.noticeClose': 'Fermer ce message',
+    'cell.waitingFor': 'Attend la cellule {label}',
+    'cell.badge.baked': 'calculé à la publication',
+    'cell.badge.title': 'Sortie calculée lors de la publication du site ({backend}, {date}). Exécutez la cellule pour la recalculer ici.',
+    'cell.outdated': 'Ancienne sortie : le code a changé depuis. Exécutez la cellule pour la mettre à jour.',
+    'cell.staleMark': 'à relancer',
+    'result.stale': 'périmé',
+    'figure.stale': 'Figure périmée : exécutez les cellules pour la mettre à jour.',
+    'pair.original': 'Original de 2016 · Python, TensorFlow 0.x',
+    'figure.weightsLegend': 'Échelle des poids',
+    'figure.weightsNegative': 'négatif',
+    'figure.weightsZero': '0',
+    'figure.weightsPositive': 'positif',
+    'error.hint.syntax':
+      'Le code ne se lit pas comme du JavaScript : regardez la ligne marquée (parenthèse, crochet ou guillemet non fermé, virgule en trop ou manquante).',
+  },
+  en: {
+    'skip.toArticle': 'Skip to the article',
+    'theme.toDark': 'Switch to dark theme',
+    'theme.toLight': 'Switch to light theme',
+    'opening.label': 'How this page works',
+    'opening.live':
+      'Every code block is a live cell: edit it, then press Run (or Shift+Enter in the editor). TensorFlow.js computes in your browser; nothing is sent anywhere.',
+    'opening.shared':
+      'Cells share their variables, like a Jupyter notebook: running a cell first runs the cells above it that have not run yet.',
+    'opening.baked': 'The outputs you see were computed when the site was built (marked with a badge); your runs replace them.',
+    'opening.cost':
+      'Run all downloads {size} of MNIST data once (your browser keeps it afterwards), then trains the model, on your device.',
+    'opening.costMeasured': 'At the speed measured here, the download takes about {seconds} s.',
+    'opening.costNoData': 'Run all runs every cell in page order, on your device.',
+    'activity.idle': 'Ready: press Run in a cell, or Run all.',
+    'activity.downloading': 'Downloading MNIST: {loaded} of {total}',
+    'activity.secondsLeft': { one: 'about {count} s left', other: 'about {count} s left' },
+    'activity.running': 'Running cell {position} of {count}: {label}',
+    'activity.step': '(step {done}/{total})',
+    'activity.queued': { one: '{count} more queued', other: '{count} more queued' },
+    'session.stopAll': 'Stop all',
+    'session.stopAll.title': 'Stop the running cell and the queued ones',
+    'session.tools': 'Session tools',
+    'session.noticeClose': 'Close this message',
+    'cell.waitingFor': 'Waiting for cell {label}',
+    'cell.badge.baked': 'computed at build',
+    'cell.badge.title': 'Output computed when the site was built ({backend}, {date}). Run the cell to compute it again here.',
+    'cell.outdated': 'Old output: the code changed since. Run the cell to update it.',
+    'cell.staleMark': 'needs a re-run',
+    'result.stale': 'out of date',
+    'figure.stale': 'Out-of-date figure: run the cells to update it.',
+    'pair.original': '2016 original · Python, TensorFlow 0.x',
+    'figure.weightsLegend': 'Weight scale',
+    'figure.weightsNegative': 'negative',
+    'figure.weightsZero': '0',
+    'figure.weightsPositive': 'positive',
+    'error.hint.syntax':
+      'The code does not read as JavaScript: look at the marked line (an unclosed bracket, parenthesis or quote, a missing or extra comma).',
+  },
+  ja: {
+    'skip.toArticle': '記事へ移動',
+    'theme.toDark': 'ダークテーマにする',
+    'theme.toLight': 'ライトテーマにする',
+    'opening.label': 'このページの使い方',
+    'opening.live':
+      'コードブロックはすべてライブセルです。書き換えて「実行」を押してください（エディタでは Shift+Enter）。計算はブラウザの TensorFlow.js が行い、どこにも送信されません。',
+    'opening.shared':
+      'セルどうしは Jupyter ノートブックのように変数を共有します。セルを実行すると、その前にあるまだ実行していないセルが先に実行されます。',
+    'opening.baked': '表示されている出力は、サイトのビルド時に計算したものです（バッジ付き）。実行すると、あなたの結果に置き換わります。',
+    'opening.cost':
+      '「すべて実行」では、MNIST のデータ {size} を一度だけダウンロードし（以後はブラウザに保存されます）、お使いの端末でモデルを学習させます。',
+    'opening.costMeasured': 'ここで測った速度では、ダウンロードに約 {seconds} 秒かかります。',
+    'opening.costNoData': '「すべて実行」では、ページの順にすべてのセルをお使いの端末で実行します。',
+    'activity.idle': '準備完了：セルの「実行」か「すべて実行」を押してください。',
+    'activity.downloading': 'MNIST をダウンロード中：{total} 中 {loaded}',
+    'activity.secondsLeft': { other: '残り約 {count} 秒' },
+    'activity.running': 'セル {position}/{count} を実行中：{label}',
+    'activity.step': '（ステップ {done}/{total}）',
+    'activity.queued': { other: 'ほかに {count} 個が待機中' },
+    'session.stopAll': 'すべて停止',
+    'session.stopAll.title': '実行中のセルと待機中のセルを止める',
+    'session.tools': 'セッションのツール',
+    'session.noticeClose': 'このメッセージを閉じる',
+    'cell.waitingFor': 'セル {label} を待っています',
+    'cell.badge.baked': 'ビルド時に計算',
+    'cell.badge.title': 'サイトのビルド時に計算した出力です（{backend}、{date}）。セルを実行すると、ここで計算し直します。',
+    'cell.outdated': '古い出力です。コードが変わったので、セルを実行して更新してください。',
+    'cell.staleMark': '再実行が必要',
+    'result.stale': '古い値',
+    'figure.stale': 'この図は古くなっています。セルを実行して更新してください。',
+    'pair.original': '2016年のオリジナル · Python、TensorFlow 0.x',
+    'figure.weightsLegend': '重みの目盛り',
+    'figure.weightsNegative': '負',
+    'figure.weightsZero': '0',
+    'figure.weightsPositive': '正',
+    'error.hint.syntax':
+      'JavaScript として読めないコードです。印の付いた行を確かめてください（閉じていない括弧や引用符、多すぎる・足りないカンマなど）。',
+  },
+});
