@@ -34,6 +34,19 @@ function whenIdle(task: () => void): void {
   else setTimeout(task, 50);
 }
 
+/** Resolves once `element` is on screen and a few frames have passed (the editor's measure). */
+function measuredOnScreen(element: HTMLElement): Promise<void> {
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      const frames = (left: number): void => void (left === 0 ? resolve() : requestAnimationFrame(() => frames(left - 1)));
+      frames(3);
+    });
+    observer.observe(element);
+  });
+}
+
 export class LiveCellElement extends HTMLElement {
   #context: CellContext | undefined;
   #original = '';
@@ -261,7 +274,13 @@ export class LiveCellElement extends HTMLElement {
     if (!context) return undefined;
     const { createCodeEditor } = await import('./code-editor.ts');
     const codeArea = this.#part('[data-code]');
+    // The editor is built hidden over the static code, and takes its place only once it has
+    // measured its lines on screen (CodeMirror estimates the heights of an editor out of view):
+    // the two have the same metrics, so the swap moves nothing.
     const mount = document.createElement('div');
+    mount.className = 'live-cell__editor';
+    mount.toggleAttribute('data-pending', true);
+    codeArea.append(mount);
     const editor = createCodeEditor({
       parent: mount,
       code: this.#code,
@@ -273,9 +292,11 @@ export class LiveCellElement extends HTMLElement {
     });
     document.addEventListener(THEME_EVENT, () => editor.setDark(currentTheme() === 'dark'));
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => editor.setDark(currentTheme() === 'dark'));
-    codeArea.replaceChildren(mount);
     this.#editor = editor;
     editor.markErrorLine(this.#errorLine);
+    await measuredOnScreen(codeArea);
+    codeArea.replaceChildren(mount);
+    mount.removeAttribute('data-pending');
     return editor;
   }
 
