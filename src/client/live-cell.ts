@@ -97,8 +97,8 @@ export class LiveCellElement extends HTMLElement {
     // Keyboard and pointer users reach the code before the editor exists: it loads on demand.
     const pre = codeArea.querySelector('pre');
     pre?.setAttribute('tabindex', '0');
-    codeArea.addEventListener('focusin', () => void this.#loadEditor(true), { once: true });
-    codeArea.addEventListener('pointerdown', () => void this.#loadEditor(true), { once: true });
+    codeArea.addEventListener('focusin', () => void this.#loadEditor(), { once: true });
+    codeArea.addEventListener('pointerdown', () => void this.#loadEditor(), { once: true });
     void readerIsActive().then(() => this.#loadEditorNearViewport());
   }
 
@@ -107,7 +107,7 @@ export class LiveCellElement extends HTMLElement {
     this.#observer = new IntersectionObserver(
       (entries) => {
         // One editor per idle period: creating many at once would be one long main-thread task.
-        if (entries.some((entry) => entry.isIntersecting)) whenIdle(() => void this.#loadEditor(false));
+        if (entries.some((entry) => entry.isIntersecting)) whenIdle(() => void this.#loadEditor());
       },
       { rootMargin: EDITOR_ROOT_MARGIN },
     );
@@ -262,11 +262,10 @@ export class LiveCellElement extends HTMLElement {
     else if (this.#bakedBackend) output.dataset['baked'] = this.#bakedBackend;
   }
 
-  async #loadEditor(focus: boolean): Promise<void> {
+  async #loadEditor(): Promise<void> {
     this.#observer?.disconnect();
     this.#editorLoading ??= this.#createEditor();
-    const editor = await this.#editorLoading;
-    if (focus) editor?.focus();
+    await this.#editorLoading;
   }
 
   async #createEditor(): Promise<CodeEditor | undefined> {
@@ -295,8 +294,12 @@ export class LiveCellElement extends HTMLElement {
     this.#editor = editor;
     editor.markErrorLine(this.#errorLine);
     await measuredOnScreen(codeArea);
+    // The editor takes the focus only if the static code still has it: a reader who tabbed on
+    // meanwhile is not pulled back (one Tab stop per control, met once).
+    const takeFocus = codeArea.contains(document.activeElement);
     codeArea.replaceChildren(mount);
     mount.removeAttribute('data-pending');
+    if (takeFocus) editor.focus();
     return editor;
   }
 

@@ -31,9 +31,10 @@ export function activityText(activity: SessionActivity, t: Translate, locale: st
     });
     return secondsLeft === undefined ? text : `${text} · ${t('activity.secondsLeft', { count: Math.max(1, Math.round(secondsLeft)) })}`;
   }
-  const parts = [t('activity.running', { position: activity.position, count: activity.count, label: activity.label })];
-  if (activity.step) parts.push(t('activity.step', { done: activity.step.done, total: activity.step.total }));
-  const sentence = parts.join(' ');
+  const cell = { position: activity.position, count: activity.count, label: activity.label };
+  const sentence = activity.step
+    ? t('activity.runningStep', { ...cell, done: activity.step.done, total: activity.step.total })
+    : t('activity.running', cell);
   return activity.queued > 0 ? `${sentence} · ${t('activity.queued', { count: activity.queued })}` : sentence;
 }
 
