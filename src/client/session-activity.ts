@@ -23,8 +23,8 @@ export type SessionActivity =
 
 /** One sentence for the bar; `secondsLeft` is the download estimate, when there is one. */
 export function activityText(activity: SessionActivity, t: Translate, locale: string, secondsLeft?: number): string {
+  const megabytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
   if (activity.kind === 'downloading') {
-    const megabytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
     const text = t('activity.downloading', {
       loaded: megabytes.format(activity.loadedBytes / 1e6),
       total: megabytes.format(activity.totalBytes / 1e6),
@@ -38,20 +38,43 @@ export function activityText(activity: SessionActivity, t: Translate, locale: st
   return activity.queued > 0 ? `${sentence} · ${t('activity.queued', { count: activity.queued })}` : sentence;
 }
 
+/** The same in a few characters, for a phone's bar: "7/19 train · 350/1000", "MNIST 3.1/7.8 MB". */
+export function activityShortText(activity: SessionActivity, locale: string): string {
+  if (activity.kind === 'downloading') {
+    const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+    const megabytes = new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: 'megabyte',
+      maximumFractionDigits: 1,
+      minimumFractionDigits: 1,
+    });
+    return `MNIST ${number.format(activity.loadedBytes / 1e6)}/${megabytes.format(activity.totalBytes / 1e6)}`;
+  }
+  const cell = `${activity.position}/${activity.count} ${activity.label}`;
+  return activity.step ? `${cell} · ${activity.step.done}/${activity.step.total}` : cell;
+}
+
 /**
  * The download's rate, from the progress reports: an estimate of the seconds left once enough
  * bytes arrived to mean something (a quarter of a second of data, and some bytes beyond the first
- * report, which may come from the cache).
+ * report, which may come from the cache); once the download is over, whatever it took.
  */
 export class DownloadEstimate {
   #first: { bytes: number; time: number } | undefined;
   #last: { bytes: number; time: number } | undefined;
+  #finished = false;
 
   /** Records a progress report: bytes received so far, at `timeMs` (performance.now()). */
   add(loadedBytes: number, timeMs: number): void {
     if (this.#last && loadedBytes < this.#last.bytes) this.#first = undefined; // a new download
+    if (!this.#first) this.#finished = false;
     this.#first ??= { bytes: loadedBytes, time: timeMs };
     this.#last = { bytes: loadedBytes, time: timeMs };
+  }
+
+  /** The download ended: its rate is known, however short it was. */
+  finish(): void {
+    this.#finished = true;
   }
 
   /** Bytes per second so far, or undefined while there is too little to tell. */
@@ -59,7 +82,8 @@ export class DownloadEstimate {
     if (!this.#first || !this.#last) return undefined;
     const seconds = (this.#last.time - this.#first.time) / 1000;
     const bytes = this.#last.bytes - this.#first.bytes;
-    return seconds >= 0.25 && bytes > 0 ? bytes / seconds : undefined;
+    const longEnough = this.#finished ? seconds > 0 : seconds >= 0.25;
+    return longEnough && bytes > 0 ? bytes / seconds : undefined;
   }
 
   secondsLeft(totalBytes: number): number | undefined {

@@ -4,7 +4,7 @@
  * renders; PageSession decides.
  */
 import type { BackendName, TensorMemory } from '../runtime/protocol.ts';
-import { activityText, DownloadEstimate, type SessionActivity } from './session-activity.ts';
+import { activityShortText, activityText, DownloadEstimate, type SessionActivity } from './session-activity.ts';
 import type { Translate } from './ui-strings.ts';
 
 export type { SessionActivity } from './session-activity.ts';
@@ -105,6 +105,10 @@ export class SessionBar {
   hideDataProgress(): void {
     const container = this.#part('[data-data-progress]');
     if (container) container.hidden = true;
+    if (this.#download) {
+      this.#estimate.finish();
+      this.#showMeasuredCost(this.#download.totalBytes);
+    }
     this.#download = undefined;
     this.#render();
   }
@@ -130,15 +134,22 @@ export class SessionBar {
       return;
     }
     const secondsLeft = activity.kind === 'downloading' ? this.#estimate.secondsLeft(activity.totalBytes) : undefined;
-    const text = activityText(activity, this.#t, this.#locale, secondsLeft);
+    // The sentence, and a few characters for a phone's bar (SessionControls.css shows one).
+    const long = document.createElement('span');
+    long.className = 'session-bar__long';
+    long.textContent = activityText(activity, this.#t, this.#locale, secondsLeft);
+    const short = document.createElement('span');
+    short.className = 'session-bar__short';
+    short.setAttribute('aria-hidden', 'true');
+    short.textContent = activityShortText(activity, this.#locale);
     if (activity.kind === 'downloading') {
-      line.replaceChildren(text);
+      line.replaceChildren(long, short);
       return;
     }
     // The running cell may be far from the screen: the line links to it.
     const link = document.createElement('a');
     link.href = `#${cellAnchor(activity.cellId)}`;
-    link.textContent = text;
+    link.append(long, short);
     line.replaceChildren(link);
   }
 

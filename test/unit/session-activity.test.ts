@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityText, DownloadEstimate, type SessionActivity } from '../../src/client/session-activity.ts';
+import { activityShortText, activityText, DownloadEstimate, type SessionActivity } from '../../src/client/session-activity.ts';
 import { translator } from '../../src/i18n/ui.ts';
 
 const training: SessionActivity = {
@@ -33,6 +33,11 @@ describe('the session bar’s activity line', () => {
     );
     expect(activityText(download, translator('en'), 'en', 0.2)).toBe('Downloading MNIST: 3.1 MB of 7.8 MB · about 1 s left');
   });
+
+  it('has a short form for a phone’s bar', () => {
+    expect(activityShortText(training, 'en')).toBe('7/19 train · 350/1000');
+    expect(activityShortText({ kind: 'downloading', loadedBytes: 3_140_000, totalBytes: 7_830_000 }, 'fr')).toBe('MNIST 3,1/7,8\u202fMo');
+  });
 });
 
 describe('the download estimate', () => {
@@ -57,5 +62,14 @@ describe('the download estimate', () => {
     expect(estimate.bytesPerSecond).toBeUndefined();
     estimate.add(600_000, 5_500);
     expect(estimate.bytesPerSecond).toBe(1_000_000);
+  });
+
+  it('takes a download shorter than that at its word once it is over', () => {
+    const estimate = new DownloadEstimate();
+    estimate.add(0, 0);
+    estimate.add(8_000_000, 100);
+    expect(estimate.secondsFor(8_000_000)).toBeUndefined();
+    estimate.finish();
+    expect(estimate.secondsFor(8_000_000)).toBeCloseTo(0.1);
   });
 });
