@@ -1,6 +1,7 @@
 /**
  * The table of contents: open where it is a side column (wide screens), folded on phones; and the
- * section being read is marked in it (aria-current), so the reader knows where they are.
+ * section being read is marked in it (aria-current), so the reader knows where they are. One
+ * position read per heading and animation frame while scrolling: a few dozen, cheap.
  */
 const WIDE = '(min-width: 64rem)';
 
@@ -27,20 +28,32 @@ function markCurrentSection(nav: HTMLElement): void {
   const headings = [...links.keys()].map((id) => document.getElementById(id)).filter((heading) => heading !== null);
   if (headings.length === 0) return;
   let current: HTMLAnchorElement | undefined;
-  const observer = new IntersectionObserver(
+  let scheduled = false;
+  const update = (): void => {
+    scheduled = false;
+    // The current section: the last heading above the upper third of the screen.
+    const line = innerHeight / 3;
+    let found = headings[0];
+    for (const heading of headings) {
+      if (heading.getBoundingClientRect().top > line) break;
+      found = heading;
+    }
+    const link = links.get(found?.id ?? '');
+    if (link === current) return;
+    current?.removeAttribute('aria-current');
+    link?.setAttribute('aria-current', 'location');
+    current = link;
+  };
+  addEventListener(
+    'scroll',
     () => {
-      // The current section: the last heading above the upper third of the screen.
-      const line = innerHeight / 3;
-      const above = headings.filter((heading) => heading.getBoundingClientRect().top <= line);
-      const link = links.get((above.at(-1) ?? headings[0])?.id ?? '');
-      if (link === current) return;
-      current?.removeAttribute('aria-current');
-      link?.setAttribute('aria-current', 'location');
-      current = link;
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(update);
     },
-    { rootMargin: '0px 0px -66% 0px' },
+    { passive: true },
   );
-  for (const heading of headings) observer.observe(heading);
+  update();
 }
 
 const nav = document.querySelector<HTMLElement>('[data-contents]');

@@ -130,18 +130,14 @@ export class SessionBar {
     if (stopAll) stopAll.disabled = activity === undefined;
     line.toggleAttribute('data-busy', activity !== undefined);
     if (!activity) {
-      line.replaceChildren(this.#t('activity.idle'));
+      line.replaceChildren(...this.#longAndShort(this.#t('activity.idle'), this.#t('activity.idleShort')));
       return;
     }
     const secondsLeft = activity.kind === 'downloading' ? this.#estimate.secondsLeft(activity.totalBytes) : undefined;
-    // The sentence, and a few characters for a phone's bar (SessionControls.css shows one).
-    const long = document.createElement('span');
-    long.className = 'session-bar__long';
-    long.textContent = activityText(activity, this.#t, this.#locale, secondsLeft);
-    const short = document.createElement('span');
-    short.className = 'session-bar__short';
-    short.setAttribute('aria-hidden', 'true');
-    short.textContent = activityShortText(activity, this.#locale);
+    const [long, short] = this.#longAndShort(
+      activityText(activity, this.#t, this.#locale, secondsLeft),
+      activityShortText(activity, this.#locale),
+    );
     if (activity.kind === 'downloading') {
       line.replaceChildren(long, short);
       return;
@@ -151,6 +147,18 @@ export class SessionBar {
     link.href = `#${cellAnchor(activity.cellId)}`;
     link.append(long, short);
     line.replaceChildren(link);
+  }
+
+  /** The sentence, and a few characters for a phone's bar (SessionControls.css shows one). */
+  #longAndShort(longText: string, shortText: string): [HTMLElement, HTMLElement] {
+    const long = document.createElement('span');
+    long.className = 'session-bar__long';
+    long.textContent = longText;
+    const short = document.createElement('span');
+    short.className = 'session-bar__short';
+    short.setAttribute('aria-hidden', 'true');
+    short.textContent = shortText;
+    return [long, short];
   }
 
   /** The opening's "what Run all costs", completed with the time the download takes here. */
