@@ -34,16 +34,24 @@ function whenIdle(task: () => void): void {
   else setTimeout(task, 50);
 }
 
-/** Resolves once `element` is on screen and a few frames have passed (the editor's measure). */
-function measuredOnScreen(element: HTMLElement): Promise<void> {
+/**
+ * Resolves once `area` is on screen and the editor built in `mount` has settled at the static
+ * code's height (CodeMirror measures its lines over a few frames), or after a second of frames
+ * if it never does (an edited cell, whose static code is plain text).
+ */
+function settledOnScreen(area: HTMLElement, mount: HTMLElement): Promise<void> {
   return new Promise((resolve) => {
     const observer = new IntersectionObserver((entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       observer.disconnect();
-      const frames = (left: number): void => void (left === 0 ? resolve() : requestAnimationFrame(() => frames(left - 1)));
-      frames(3);
+      const check = (frame: number): void => {
+        const settled = frame >= 2 && Math.abs(mount.getBoundingClientRect().height - area.getBoundingClientRect().height) < 0.5;
+        if (settled || frame >= 60) resolve();
+        else requestAnimationFrame(() => check(frame + 1));
+      };
+      check(0);
     });
-    observer.observe(element);
+    observer.observe(area);
   });
 }
 
@@ -293,7 +301,7 @@ export class LiveCellElement extends HTMLElement {
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => editor.setDark(currentTheme() === 'dark'));
     this.#editor = editor;
     editor.markErrorLine(this.#errorLine);
-    await measuredOnScreen(codeArea);
+    await settledOnScreen(codeArea, mount);
     // The editor takes the focus only if the static code still has it: a reader who tabbed on
     // meanwhile is not pulled back (one Tab stop per control, met once).
     const takeFocus = codeArea.contains(document.activeElement);
