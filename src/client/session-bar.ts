@@ -32,8 +32,14 @@ export class SessionBar {
     this.#megabytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
     this.#setUpTools();
     this.#part('[data-notice-close]')?.addEventListener('click', () => this.showNotice(''));
-    const stopAll = this.#part('[data-action="stop-all"]');
-    if (stopAll) stopAll.hidden = false;
+  }
+
+  /** Shows Stop all and makes it stop the session; it is enabled while something runs. */
+  onStopAll(stop: () => void): void {
+    const button = this.#part<HTMLButtonElement>('[data-action="stop-all"]');
+    if (!button) return;
+    button.hidden = false;
+    button.addEventListener('click', stop);
   }
 
   /**
