@@ -66,7 +66,7 @@ export default defineConfig({
         '@codemirror/commands',
         '@codemirror/language',
         '@codemirror/lang-javascript',
-        '@codemirror/theme-one-dark',
+        '@lezer/highlight',
         'acorn',
       ],
     },

@@ -14,6 +14,6 @@ export async function highlightCode(code: string, lang: string): Promise<string>
   highlighter ??= createHighlighter({ themes: Object.values(SHIKI_THEMES), langs: LANGS.filter((l) => l !== 'text') });
   const instance = await highlighter;
   const known = (LANGS as readonly string[]).includes(lang) ? lang : 'text';
-  // Both themes as CSS variables; global.css picks one with light-dark().
+  // Both themes as CSS variables; base.css picks one with light-dark().
   return instance.codeToHtml(code, { lang: known, themes: SHIKI_THEMES, defaultColor: false });
 }

@@ -1,6 +1,6 @@
 /**
- * A minimal PNG encoder for 8-bit grayscale images, used at build time to bake MNIST digits into
- * pages as tiny data URIs (a 28x28 digit is a few hundred bytes).
+ * A minimal PNG encoder for 8-bit grayscale, RGB and RGBA images, used at build time to bake MNIST
+ * digits and heat maps into pages as tiny data URIs (a 28x28 digit is a few hundred bytes).
  */
 import { deflateSync } from 'node:zlib';
 
@@ -38,15 +38,22 @@ export function encodeRgbPng(pixels: Uint8Array, width: number, height: number):
   return encodePng(pixels, width, height, 3);
 }
 
-function encodePng(pixels: Uint8Array, width: number, height: number, channels: 1 | 3): Uint8Array {
+/** `pixels` holds width x height x 4 bytes (red, green, blue, alpha), row by row. */
+export function encodeRgbaPng(pixels: Uint8Array, width: number, height: number): Uint8Array {
+  return encodePng(pixels, width, height, 4);
+}
+
+const COLOUR_TYPES = { 1: 0, 3: 2, 4: 6 } as const;
+
+function encodePng(pixels: Uint8Array, width: number, height: number, channels: 1 | 3 | 4): Uint8Array {
   const rowBytes = width * channels;
   if (pixels.length !== rowBytes * height) throw new Error(`expected ${rowBytes * height} bytes, got ${pixels.length}`);
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
   view.setUint32(4, height);
-  // 8 bits; colour type 0 (grey) or 2 (RGB); deflate; no filter method; no interlace.
-  header.set([8, channels === 1 ? 0 : 2, 0, 0, 0], 8);
+  // 8 bits; colour type 0 (grey), 2 (RGB) or 6 (RGBA); deflate; no filter method; no interlace.
+  header.set([8, COLOUR_TYPES[channels], 0, 0, 0], 8);
   const rows = new Uint8Array(height * (rowBytes + 1));
   for (let y = 0; y < height; y++) rows.set(pixels.subarray(y * rowBytes, (y + 1) * rowBytes), y * (rowBytes + 1) + 1);
   const parts = [SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array())];

@@ -3,6 +3,7 @@
  * reader's edits; running is delegated to the page session (page-session.ts).
  */
 import type { CellFailure } from '../runtime/execute-cell.ts';
+import { errorHeadline, hintFor } from '../runtime/explain-error.ts';
 import type { OutputChunk } from '../runtime/output-batcher.ts';
 import type { NonFiniteFound, NonFiniteHint } from '../runtime/non-finite.ts';
 import { asInterleaved } from '../figures/chart-chunk.ts';
@@ -16,6 +17,7 @@ import type { Translate } from './ui-strings.ts';
 import { readerIsActive } from './reader-activity.ts';
 import { currentTheme, THEME_EVENT } from './theme.ts';
 import type { DependencyLine } from '../runtime/notebook/dependency-line.ts';
+import { cellAnchor } from './session-bar.ts';
 
 export interface CellHost {
   run(cellId: string): void;
@@ -52,6 +54,27 @@ function whenIdle(task: () => void): void {
   else setTimeout(task, 50);
 }
 
+/**
+ * Resolves once `area` is on screen and the editor built in `mount` has settled at the static
+ * code's height (CodeMirror measures its lines over a few frames), or after a second of frames
+ * if it never does (an edited cell, whose static code is plain text).
+ */
+function settledOnScreen(area: HTMLElement, mount: HTMLElement): Promise<void> {
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      const check = (frame: number): void => {
+        const settled = frame >= 2 && Math.abs(mount.getBoundingClientRect().height - area.getBoundingClientRect().height) < 0.5;
+        if (settled || frame >= 60) resolve();
+        else requestAnimationFrame(() => check(frame + 1));
+      };
+      check(0);
+    });
+    observer.observe(area);
+  });
+}
+
 export class LiveCellElement extends HTMLElement {
   #context: CellContext | undefined;
   #edits: CellEdits | undefined;
@@ -79,6 +102,10 @@ export class LiveCellElement extends HTMLElement {
   readonly #log = new OutputLog();
   #outputNodes: { head: Text; omitted: HTMLElement; tail: Text } | undefined;
   #answerQuestion: ((choice: SharedCodeChoice) => void) | undefined;
+  /** The code that produced the output shown: an edit makes that output out of date. */
+  #outputCode = '';
+  /** The line the last error points at, marked in the code until the next edit or run. */
+  #errorLine: number | undefined;
 
   get cellId(): string {
     return this.dataset['cell'] ?? '';
@@ -99,8 +126,10 @@ export class LiveCellElement extends HTMLElement {
     this.#bakedBackend = this.#part('[data-output]').dataset['baked'];
     this.#bakedChart = this.#part('[data-chart]').innerHTML;
     this.#edits = new CellEdits(this.cellId, original, context.store);
+    this.#outputCode = original;
     if (this.#edits.code !== original) this.#showPlainCode(this.#edits.code);
     this.#renderEditState();
+    this.#updateOutdatedMark();
     this.#part('[data-chart-scale]').hidden = this.#bakedChart === '';
 
     this.#button('run').addEventListener('click', () => context.host.run(this.cellId));
@@ -113,8 +142,8 @@ export class LiveCellElement extends HTMLElement {
     // Keyboard and pointer users reach the code before the editor exists: it loads on demand.
     const pre = codeArea.querySelector('pre');
     pre?.setAttribute('tabindex', '0');
-    codeArea.addEventListener('focusin', () => void this.#loadEditor(true), { once: true });
-    codeArea.addEventListener('pointerdown', () => void this.#loadEditor(true), { once: true });
+    codeArea.addEventListener('focusin', () => void this.#loadEditor(), { once: true });
+    codeArea.addEventListener('pointerdown', () => void this.#loadEditor(), { once: true });
     void readerIsActive().then(() => this.#loadEditorNearViewport());
   }
 
@@ -123,7 +152,7 @@ export class LiveCellElement extends HTMLElement {
     this.#observer = new IntersectionObserver(
       (entries) => {
         // One editor per idle period: creating many at once would be one long main-thread task.
-        if (entries.some((entry) => entry.isIntersecting)) whenIdle(() => void this.#loadEditor(false));
+        if (entries.some((entry) => entry.isIntersecting)) whenIdle(() => void this.#loadEditor());
       },
       { rootMargin: EDITOR_ROOT_MARGIN },
     );
@@ -193,7 +222,9 @@ export class LiveCellElement extends HTMLElement {
       this.#part('[data-chart]').innerHTML = this.#bakedChart;
       this.#part('[data-chart-scale]').hidden = this.#bakedChart === '';
       this.#setBaked(true);
+      this.#outputCode = this.#edits?.original ?? '';
     }
+    this.#updateOutdatedMark();
   }
 
   setState(state: CellState): void {
@@ -201,16 +232,29 @@ export class LiveCellElement extends HTMLElement {
     this.dataset['state'] = state;
     this.#renderStatus();
     this.#button('stop').disabled = !(state === 'running' || state === 'queued');
+    if (state !== 'queued') this.showWaitingFor(undefined);
   }
 
-  #waitingFor: { id: string; label: string } | undefined;
   #blockedBy: string | undefined;
 
-  /** A queued cell says which cell it waits for (the one running), with a link to it. */
+  /**
+   * A queued cell says which cell it waits for, with a link to it; undefined when it waits for
+   * nothing (or no longer waits).
+   */
   showWaitingFor(cell: { id: string; label: string } | undefined): void {
-    if (this.#waitingFor?.id === cell?.id) return;
-    this.#waitingFor = cell;
-    this.#renderStatus();
+    const element = this.#part('[data-waiting-for]');
+    const t = this.#context?.t;
+    if (!cell || !t) {
+      element.hidden = true;
+      element.replaceChildren();
+      return;
+    }
+    const [before = '', after = ''] = t('cell.waitingFor', { label: '\u0000' }).split('\u0000');
+    const link = document.createElement('a');
+    link.href = `#${cellAnchor(cell.id)}`;
+    link.textContent = cell.label;
+    element.replaceChildren(before, link, after);
+    element.hidden = false;
   }
 
   /** The cell did not run because a cell it depends on failed. */
@@ -235,12 +279,7 @@ export class LiveCellElement extends HTMLElement {
     if (!t) return;
     const state = (this.dataset['state'] ?? 'idle') as CellState;
     status.replaceChildren(t(`cell.state.${state}`));
-    if (state === 'queued' && this.#waitingFor) {
-      const link = document.createElement('a');
-      link.href = `#cell-${this.#waitingFor.id}`;
-      link.textContent = this.#waitingFor.label;
-      status.append(' ', t('cell.waitingFor'), ' ', link);
-    } else if (this.#blockedBy && state !== 'running' && state !== 'done') {
+    if (this.#blockedBy && state !== 'running' && state !== 'done') {
       status.replaceChildren(t('cell.blockedBy', { id: this.#blockedBy }));
     }
   }
@@ -303,6 +342,10 @@ export class LiveCellElement extends HTMLElement {
     const error = this.#part('[data-error]');
     error.hidden = true;
     error.replaceChildren();
+    // A run starts: what it shows belongs to the code as it is now.
+    this.#outputCode = this.code;
+    this.#updateOutdatedMark();
+    this.#markErrorLine(undefined);
   }
 
   /** Shows what a running cell reported: lines, progress, chart points. */
@@ -418,11 +461,12 @@ export class LiveCellElement extends HTMLElement {
     const error = this.#part('[data-error]');
     const position = failure.line !== undefined && t ? ` (${t('error.at', { line: failure.line, column: failure.column ?? 1 })})` : '';
     const headline = document.createElement('div');
-    headline.textContent = `${failure.name}: ${failure.message}${position}`;
+    headline.textContent = `${errorHeadline(failure.name, failure.message)}${position}`;
     error.replaceChildren(headline);
-    if (failure.hint && t) {
+    const hintKey = hintFor(failure);
+    if (hintKey && t) {
       const hint = document.createElement('p');
-      hint.textContent = t(`error.hint.${failure.hint}`);
+      hint.textContent = t(`error.hint.${hintKey}`);
       error.append(hint);
     }
     if (failure.hint === 'loadFailed' && t) {
@@ -436,6 +480,30 @@ export class LiveCellElement extends HTMLElement {
       error.append(retry);
     }
     error.hidden = false;
+    this.#markErrorLine(failure.line);
+  }
+
+  /** The output shown came from other code than the cell holds now: dimmed and labelled. */
+  #updateOutdatedMark(): void {
+    const output = this.#part('[data-output]');
+    const hasOutput = output.textContent !== '' || this.#part('[data-chart]').childElementCount > 0;
+    this.toggleAttribute('data-output-outdated', hasOutput && this.code !== this.#outputCode);
+  }
+
+  /** The failing line, in the editor or, before it loads, in the static code. */
+  #markErrorLine(line: number | undefined): void {
+    this.#errorLine = line;
+    this.#editor?.markErrorLine(line);
+    const lines = this.#part('[data-code]').querySelectorAll('pre .line');
+    lines.forEach((element, index) => element.classList.toggle('is-error-line', index + 1 === line));
+  }
+
+  /** The code changed (typed, reset, swapped): the output and the error mark may no longer match it. */
+  #codeChanged(): void {
+    this.#updateOutdatedMark();
+    // The error's line mark no longer matches the code (the editor clears its own on an edit).
+    if (this.#editor) this.#errorLine = undefined;
+    else this.#markErrorLine(undefined);
   }
 
   /**
@@ -560,7 +628,10 @@ export class LiveCellElement extends HTMLElement {
       this.#showPlainCode(code);
     }
     this.#renderEditState();
-    if (code !== before) this.#context?.host.edited(this.cellId);
+    if (code !== before) {
+      this.#codeChanged();
+      this.#context?.host.edited(this.cellId);
+    }
   }
 
   /** The marks and notices about the cell's versions, from its current state. */
@@ -618,11 +689,10 @@ export class LiveCellElement extends HTMLElement {
     else if (this.#bakedBackend) output.dataset['baked'] = this.#bakedBackend;
   }
 
-  async #loadEditor(focus: boolean): Promise<void> {
+  async #loadEditor(): Promise<void> {
     this.#observer?.disconnect();
     this.#editorLoading ??= this.#createEditor();
-    const editor = await this.#editorLoading;
-    if (focus) editor?.focus();
+    await this.#editorLoading;
   }
 
   async #createEditor(): Promise<CodeEditor | undefined> {
@@ -630,7 +700,13 @@ export class LiveCellElement extends HTMLElement {
     if (!context) return undefined;
     const { createCodeEditor } = await import('./code-editor.ts');
     const codeArea = this.#part('[data-code]');
+    // The editor is built hidden over the static code, and takes its place only once it has
+    // measured its lines on screen (CodeMirror estimates the heights of an editor out of view):
+    // the two have the same metrics, so the swap moves nothing.
     const mount = document.createElement('div');
+    mount.className = 'live-cell__editor';
+    mount.toggleAttribute('data-pending', true);
+    codeArea.append(mount);
     const editor = createCodeEditor({
       parent: mount,
       code: this.#edits?.code ?? '',
@@ -642,8 +718,15 @@ export class LiveCellElement extends HTMLElement {
     });
     document.addEventListener(THEME_EVENT, () => editor.setDark(currentTheme() === 'dark'));
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => editor.setDark(currentTheme() === 'dark'));
-    codeArea.replaceChildren(mount);
     this.#editor = editor;
+    editor.markErrorLine(this.#errorLine);
+    await settledOnScreen(codeArea, mount);
+    // The editor takes the focus only if the static code still has it: a reader who tabbed on
+    // meanwhile is not pulled back (one Tab stop per control, met once).
+    const takeFocus = codeArea.contains(document.activeElement);
+    codeArea.replaceChildren(mount);
+    mount.removeAttribute('data-pending');
+    if (takeFocus) editor.focus();
     return editor;
   }
 
@@ -653,6 +736,7 @@ export class LiveCellElement extends HTMLElement {
     if (this.#settingCode || !edits || code === edits.code) return;
     edits.typed(code);
     this.#renderEditState();
+    this.#codeChanged();
     this.#context?.host.edited(this.cellId);
   }
 

@@ -3,7 +3,7 @@
  * play their program in the session worker; figures of session values (data-source) redraw after
  * each run from the variable they show.
  */
-import { columnToRgb, maxAbsOf } from '../figures/colormap.ts';
+import { columnToRgba, maxAbsOf } from '../figures/colormap.ts';
 import type { FigureFrame, FigureProgramName } from '../figures/programs.ts';
 import { frameProgress, renderFrame } from '../figures/render-svg.ts';
 import type { ResultValue } from '../runtime/protocol.ts';
@@ -58,12 +58,20 @@ export class LiveFigureElement extends HTMLElement {
     // pixels is far cheaper than encoding a PNG for every digit on the main thread.
     for (const slot of this.querySelectorAll<HTMLImageElement | HTMLCanvasElement>('[data-digit]')) {
       const canvas = slot instanceof HTMLCanvasElement ? slot : this.#canvasFor(slot);
-      const rgb = columnToRgb(weights.values, columns, Number(slot.dataset['digit']), pixels, maxAbs);
-      const rgba = new ImageData(28, 28);
-      for (let i = 0; i < pixels; i++) rgba.data.set([rgb[i * 3] ?? 0, rgb[i * 3 + 1] ?? 0, rgb[i * 3 + 2] ?? 0, 255], i * 4);
-      canvas.getContext('2d')?.putImageData(rgba, 0, 0);
+      const rgba = columnToRgba(weights.values, columns, Number(slot.dataset['digit']), pixels, maxAbs);
+      canvas.getContext('2d')?.putImageData(new ImageData(rgba, 28, 28), 0, 0);
     }
+    this.#showScale(maxAbs);
     this.#status(this.dataset['liveNote'] ?? '');
+  }
+
+  /** The legend's bounds: the colour scale runs from -maxAbs to +maxAbs. */
+  #showScale(maxAbs: number): void {
+    const format = new Intl.NumberFormat(document.documentElement.lang || 'en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const min = this.querySelector('[data-scale-min]');
+    const max = this.querySelector('[data-scale-max]');
+    if (min) min.textContent = `−${format.format(maxAbs)}`;
+    if (max) max.textContent = `+${format.format(maxAbs)}`;
   }
 
   #canvasFor(image: HTMLImageElement): HTMLCanvasElement {

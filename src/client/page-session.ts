@@ -55,7 +55,6 @@ export class PageSession implements CellHost, FigureHost {
   #runningStep: { id: string; runId: number; progress?: { done: number; total: number } } | undefined;
   #stopTimer: ReturnType<typeof setTimeout> | undefined;
   #controlTimer: ReturnType<typeof setTimeout> | undefined;
-  #downloading: { loadedBytes: number; totalBytes: number } | undefined;
   #analysis: Promise<typeof import('./cell-analysis.ts')> | undefined;
   readonly #guard: SharedRunGuard | undefined;
 
@@ -103,12 +102,10 @@ export class PageSession implements CellHost, FigureHost {
           }
         },
         dataProgress: (loadedBytes, totalBytes) => {
-          this.#downloading = { loadedBytes, totalBytes };
           this.#bar.showDataProgress(loadedBytes, totalBytes);
           this.#renderActivity();
         },
         dataReady: () => {
-          this.#downloading = undefined;
           this.#bar.hideDataProgress();
           this.#renderActivity();
         },
@@ -297,7 +294,6 @@ export class PageSession implements CellHost, FigureHost {
     if (cause === 'stopped' || cause === 'backend') cell?.appendOutput(reason);
     else cell?.showError({ name: cause, message: reason });
     for (const cell of this.#cells.values()) cell.closeProgress();
-    this.#downloading = undefined;
     this.#bar.hideDataProgress();
     this.#bar.hideMemory();
     this.#bar.showBackend(undefined);
@@ -340,10 +336,9 @@ export class PageSession implements CellHost, FigureHost {
   }
 
   #renderActivity(): void {
+    // The download is the bar's own (showDataProgress): it says it before the cell that waits for it.
     const running = this.#runningStep;
-    if (this.#downloading) {
-      this.#bar.showActivity({ kind: 'downloading', ...this.#downloading });
-    } else if (running && this.#cells.has(running.id)) {
+    if (running && this.#cells.has(running.id)) {
       this.#bar.showActivity({
         kind: 'running',
         cellId: running.id,
@@ -370,11 +365,7 @@ export class PageSession implements CellHost, FigureHost {
       runAll.hidden = false;
       runAll.addEventListener('click', () => this.runAll());
     }
-    const stopAll = root?.querySelector<HTMLButtonElement>('[data-action="stop-all"]');
-    if (stopAll) {
-      stopAll.hidden = false;
-      stopAll.addEventListener('click', () => this.stop());
-    }
+    this.#bar.onStopAll(() => this.stop());
   }
 }
 

@@ -1,33 +1,56 @@
 /**
- * The session bar's view (SessionControls.astro): the backend indicator, notices, the data
- * download's progress and TensorFlow.js memory. It only renders; PageSession decides.
+ * The session bar's view (SessionControls.astro): what the session is doing (showActivity), the
+ * backend indicator, notices, the data download's progress and TensorFlow.js memory. It only
+ * renders; PageSession decides.
  */
 import type { BackendName, TensorMemory } from '../runtime/protocol.ts';
+import { activityShortText, activityText, DownloadEstimate, type SessionActivity } from './session-activity.ts';
 import type { Translate } from './ui-strings.ts';
 import { HALF_FLOAT_REASON } from '../runtime/float-precision.ts';
 
-/** What the session is doing, for the bar's global status. */
-export type SessionActivity =
-  | { kind: 'downloading'; loadedBytes: number; totalBytes: number }
-  | {
-      kind: 'running';
-      cellId: string;
-      position: number;
-      count: number;
-      label: string;
-      step?: { done: number; total: number };
-      queued: number;
-    };
+export type { SessionActivity } from './session-activity.ts';
+
+/** The id a live cell's element carries, so that links can point at it. */
+export function cellAnchor(cellId: string): string {
+  return `cell-${cellId}`;
+}
 
 export class SessionBar {
   readonly #root: HTMLElement | null;
   readonly #t: Translate;
+  readonly #locale: string;
   readonly #megabytes: Intl.NumberFormat;
+  readonly #estimate = new DownloadEstimate();
+  /** The download in progress, shown before the cell that asked for it. */
+  #download: Extract<SessionActivity, { kind: 'downloading' }> | undefined;
+  /** The cell that runs, if any. */
+  #running: Extract<SessionActivity, { kind: 'running' }> | undefined;
 
   constructor(root: HTMLElement | null, t: Translate, locale: string) {
     this.#root = root;
     this.#t = t;
+    this.#locale = locale;
     this.#megabytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+    this.#setUpTools();
+    this.#part('[data-notice-close]')?.addEventListener('click', () => this.showNotice(''));
+  }
+
+  /** Shows Stop all and makes it stop the session; it is enabled while something runs. */
+  onStopAll(stop: () => void): void {
+    const button = this.#part<HTMLButtonElement>('[data-action="stop-all"]');
+    if (!button) return;
+    button.hidden = false;
+    button.addEventListener('click', stop);
+  }
+
+  /**
+   * What the session does now: the download, or the cell that runs (with its step and the cells
+   * queued after it); undefined when nothing runs. Stop all is enabled while something runs.
+   */
+  showActivity(activity: SessionActivity | undefined): void {
+    if (activity?.kind === 'downloading') this.#download = activity;
+    else this.#running = activity;
+    this.#render();
   }
 
   /** The backend in use (data-backend), or none; a fallback also says why WebGL is not used. */
@@ -40,6 +63,9 @@ export class SessionBar {
     } else {
       delete indicator.dataset['backend'];
       indicator.textContent = this.#t('session.backend.none');
+      // No session, no tensors: an old count would be a wrong number.
+      const memory = this.#part('[data-memory]');
+      if (memory) memory.hidden = true;
     }
     // Only a fallback has something to say; other notices (a share link, say) stay.
     if (fallbackReason && backend) {
@@ -57,10 +83,13 @@ export class SessionBar {
     if (indicator && !indicator.hasAttribute('data-backend')) indicator.textContent = this.#t('session.backend.starting');
   }
 
+  /** A message under the bar, until the reader closes it or another replaces it; '' hides it. */
   showNotice(text: string): void {
     const notice = this.#part('[data-session-notice]');
     if (!notice) return;
-    notice.textContent = text;
+    const paragraph = notice.querySelector('[data-notice-text]');
+    if (paragraph) paragraph.textContent = text;
+    else notice.textContent = text;
     notice.hidden = text === '';
   }
 
@@ -79,31 +108,20 @@ export class SessionBar {
         total: this.#megabytes.format(totalBytes / 1e6),
       });
     }
+    this.#estimate.add(loadedBytes, performance.now());
+    this.#showMeasuredCost(totalBytes);
+    this.showActivity({ kind: 'downloading', loadedBytes, totalBytes });
   }
 
   hideDataProgress(): void {
     const container = this.#part('[data-data-progress]');
     if (container) container.hidden = true;
-  }
-
-  /** The session's global status (the sticky bar's line); undefined when idle. */
-  showActivity(activity: SessionActivity | undefined): void {
-    const element = this.#part('[data-activity]');
-    if (!element) return;
-    element.hidden = activity === undefined;
-    if (!activity) {
-      element.textContent = '';
-      return;
+    if (this.#download) {
+      this.#estimate.finish();
+      this.#showMeasuredCost(this.#download.totalBytes);
     }
-    element.textContent =
-      activity.kind === 'downloading'
-        ? this.#t('data.loading', {
-            percent: Math.round((activity.loadedBytes / Math.max(1, activity.totalBytes)) * 100),
-            loaded: this.#megabytes.format(activity.loadedBytes / 1e6),
-            total: this.#megabytes.format(activity.totalBytes / 1e6),
-          })
-        : this.#t('session.activity.running', { position: activity.position, count: activity.count, label: activity.label }) +
-          (activity.step ? ` (${this.#t('cell.progress', { done: activity.step.done, total: activity.step.total })})` : '');
+    this.#download = undefined;
+    this.#render();
   }
 
   /** The session is gone: no memory to show. */
@@ -121,7 +139,73 @@ export class SessionBar {
     element.textContent = this.#t('session.memory', { tensors: memory.numTensors, size: this.#megabytes.format(memory.numBytes / 1e6) });
   }
 
-  #part(selector: string): HTMLElement | null {
-    return this.#root?.querySelector<HTMLElement>(selector) ?? null;
+  #render(): void {
+    const line = this.#part('[data-activity]');
+    if (!line) return;
+    const activity = this.#download ?? this.#running;
+    const stopAll = this.#part<HTMLButtonElement>('[data-action="stop-all"]');
+    if (stopAll) stopAll.disabled = activity === undefined;
+    line.toggleAttribute('data-busy', activity !== undefined);
+    if (!activity) {
+      line.replaceChildren(...this.#longAndShort(this.#t('activity.idle'), this.#t('activity.idleShort')));
+      return;
+    }
+    const secondsLeft = activity.kind === 'downloading' ? this.#estimate.secondsLeft(activity.totalBytes) : undefined;
+    const [long, short] = this.#longAndShort(
+      activityText(activity, this.#t, this.#locale, secondsLeft),
+      activityShortText(activity, this.#locale),
+    );
+    if (activity.kind === 'downloading') {
+      line.replaceChildren(long, short);
+      return;
+    }
+    // The running cell may be far from the screen: the line links to it.
+    const link = document.createElement('a');
+    link.href = `#${cellAnchor(activity.cellId)}`;
+    link.append(long, short);
+    line.replaceChildren(link);
+  }
+
+  /** The sentence, and a few characters for a phone's bar (SessionControls.css shows one). */
+  #longAndShort(longText: string, shortText: string): [HTMLElement, HTMLElement] {
+    const long = document.createElement('span');
+    long.className = 'session-bar__long';
+    long.textContent = longText;
+    const short = document.createElement('span');
+    short.className = 'session-bar__short';
+    short.setAttribute('aria-hidden', 'true');
+    short.textContent = shortText;
+    return [long, short];
+  }
+
+  /** The opening's "what Run all costs", completed with the time the download takes here. */
+  #showMeasuredCost(totalBytes: number): void {
+    const seconds = this.#estimate.secondsFor(totalBytes);
+    const target = document.querySelector<HTMLElement>('[data-run-all-estimate]');
+    if (seconds === undefined || !target) return;
+    target.textContent = this.#t('opening.costMeasured', { seconds: Math.max(1, Math.round(seconds)) });
+    target.hidden = false;
+  }
+
+  /** On phones the tools fold behind one button (see SessionControls.css). */
+  #setUpTools(): void {
+    const toggle = this.#part<HTMLButtonElement>('[data-tools-toggle]');
+    const tools = this.#part('[data-tools]');
+    if (!toggle || !tools) return;
+    toggle.hidden = false;
+    const setOpen = (open: boolean): void => {
+      tools.toggleAttribute('data-open', open);
+      toggle.setAttribute('aria-expanded', String(open));
+    };
+    toggle.addEventListener('click', () => setOpen(!tools.hasAttribute('data-open')));
+    tools.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      toggle.focus();
+    });
+  }
+
+  #part<T extends HTMLElement = HTMLElement>(selector: string): T | null {
+    return this.#root?.querySelector<T>(selector) ?? null;
   }
 }

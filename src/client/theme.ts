@@ -26,10 +26,16 @@ export function setTheme(theme: Theme): void {
   document.dispatchEvent(new CustomEvent<Theme>(THEME_EVENT, { detail: theme }));
 }
 
-/** Wires the header's theme button: it shows and toggles the current theme. */
+/**
+ * Wires the header's theme button, named for what it does: while the page is light it offers the
+ * dark theme, and the other way round (both labels are in the markup; one is hidden).
+ */
 export function setUpThemeToggle(button: HTMLButtonElement | null): void {
   if (!button) return;
-  const show = (): void => button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
+  const show = (): void => {
+    const next: Theme = currentTheme() === 'dark' ? 'light' : 'dark';
+    for (const label of button.querySelectorAll<HTMLElement>('[data-theme-label]')) label.hidden = label.dataset['themeLabel'] !== next;
+  };
   button.hidden = false;
   show();
   button.addEventListener('click', () => {

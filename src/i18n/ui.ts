@@ -16,8 +16,9 @@ import notebook from './messages/notebook.ts';
 import session from './messages/session.ts';
 import site from './messages/site.ts';
 import edition from './messages/edition.ts';
+import reading from './messages/reading.ts';
 
-const AREAS = [site, cell, session, error, figure, notebook, edition, hardening] as const;
+const AREAS = [site, cell, session, error, figure, notebook, edition, hardening, reading] as const;
 
 type KeysOf<Area> = Area extends { fr: Record<infer Keys, Message> } ? Keys : never;
 export type UiKey = KeysOf<(typeof AREAS)[number]>;

@@ -41,18 +41,45 @@ describe('accessibility', () => {
     expect(await seriousViolations(path)).toEqual([]);
   });
 
-  it.each(['en/mnist-softmax/', 'ja/mnist-softmax/'])('%s has none in dark mode either', async (path) => {
+  it.each(PAGES)('%s has none in dark mode either', async (path) => {
     expect(await seriousViolations(path, undefined, 'dark')).toEqual([]);
   });
 
-  it('has none either once cells have run and editors are loaded', async () => {
-    const violations = await seriousViolations('en/demo/', async (page) => {
-      await page.locator('[data-action="run-all"]').click();
-      await waitForState(page, 'fit', ['done']);
-      await cell(page, 'tensors').locator('[data-code]').click();
-      await cell(page, 'tensors').locator('.cm-content').waitFor();
-    });
-    expect(violations).toEqual([]);
+  it.each(['light', 'dark'] as const)(
+    'has none either in %s once cells have run, with editors, an error and stale cells',
+    async (colorScheme) => {
+      const violations = await seriousViolations(
+        'en/demo/',
+        async (page) => {
+          await page.locator('[data-action="run-all"]').click();
+          await waitForState(page, 'fit', ['done']);
+          await cell(page, 'tensors').locator('[data-code]').click();
+          await cell(page, 'tensors').locator('.cm-content').waitFor();
+          // An edit (old output dimmed, later cells stale) and an error with its marked line.
+          await page.keyboard.press('ControlOrMeta+A');
+          await page.keyboard.insertText('const a = tf.ones([4, 2]);\nundefinedName;');
+          await cell(page, 'tensors').locator('[data-action="run"]').click();
+          await waitForState(page, 'tensors', ['error']);
+        },
+        colorScheme,
+      );
+      expect(violations).toEqual([]);
+    },
+  );
+
+  it('has none on a phone, with the session tools open', async () => {
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}en/mnist-softmax/`);
+    await page.locator('[data-tools-toggle]').click();
+    await page.locator('[data-tools] [data-action="share"]').waitFor();
+    const results = await new AxeBuilder({ page }).analyze();
+    await context.close();
+    expect(
+      results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => violation.id),
+    ).toEqual([]);
   });
 
   it('lets a keyboard user run and stop a cell', async () => {

@@ -5,6 +5,28 @@ import { cell, outputOf, replaceCode, runCell } from '../../scripts/support/read
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
 
+describe('on a 390 px wide phone', () => {
+  it('keeps wide tables scrolling inside themselves, and the session tools one tap away', async () => {
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}en/mnist-softmax/`);
+    for (const table of await page.locator('.article__body > table').all()) {
+      const box = await table.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+      expect(await table.evaluate((element) => getComputedStyle(element).overflowX)).toBe('auto');
+    }
+    // The bar keeps one line: Run all, Stop all, what runs, and the tools behind one button.
+    const bar = await page.locator('.session-bar').boundingBox();
+    expect(bar && bar.height < 60).toBe(true);
+    expect(await page.locator('[data-action="share"]').isVisible()).toBe(false);
+    await page.locator('[data-tools-toggle]').tap();
+    expect(await page.locator('[data-tools-toggle]').getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('[data-action="share"]').isVisible()).toBe(true);
+    expect((await page.locator('.session-bar').boundingBox())?.height).toBe(bar?.height);
+    await context.close();
+  });
+});
+
 describe('on a 360 px wide phone', () => {
   it.each(['en/mnist-softmax/', 'ja/mnist-softmax/', 'fr/demo/', '?stay'])('%s has no horizontal page scroll', async (path) => {
     const context = await browser().newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });

@@ -9,6 +9,7 @@
  */
 import type { Code, Heading, Parent, Root, RootContent } from 'mdast';
 import { sectionHash } from '../translations/section-hash.ts';
+import { groupPairsAndFigures } from './group-figures.ts';
 import { articleIdFromPath, RECORD_KEY, type ArticleRecord, type ComponentRecord, type PropValue, type SectionRecord } from './record.ts';
 import { nodeRole } from './shown-names.ts';
 
@@ -94,6 +95,8 @@ export function remarkLiveCells() {
     // Sections are read before the fences become components, while every node has its position.
     record.sections = sectionsOf(tree, typeof file.value === 'string' ? file.value : String(file.value ?? ''));
     visit(tree);
+    // After the record: an original and its live cell become one pair, a figure takes its caption.
+    groupPairsAndFigures(tree);
     const astro = (file.data['astro'] ??= {}) as { frontmatter?: Record<string, unknown> };
     (astro.frontmatter ??= {})[RECORD_KEY] = record;
   };
