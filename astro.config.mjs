@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkLiveCells } from './src/build/article/remark-live-cells.ts';
+import { remarkScrollableTables } from './src/build/article/remark-scrollable-tables.ts';
 import { mnistAssets } from './src/build/mnist-assets.ts';
 import { liveArticles } from './src/build/live-articles.ts';
 import { THEME_BOOT_SCRIPT } from './src/client/theme.ts';
@@ -22,7 +23,10 @@ export default defineConfig({
   },
   markdown: {
     // Formulas ($...$) become MathML at build time: no script, no web font, readable by screen readers.
-    processor: unified({ remarkPlugins: [remarkMath, remarkLiveCells], rehypePlugins: [[rehypeKatex, { output: 'mathml' }]] }),
+    processor: unified({
+      remarkPlugins: [remarkMath, remarkLiveCells, remarkScrollableTables],
+      rehypePlugins: [[rehypeKatex, { output: 'mathml' }]],
+    }),
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false },
   },
   // mnistAssets first: it writes public/data/mnist before the dev server or the build reads public/.

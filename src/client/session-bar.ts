@@ -183,7 +183,9 @@ export class SessionBar {
     const seconds = this.#estimate.secondsFor(totalBytes);
     const target = document.querySelector<HTMLElement>('[data-run-all-estimate]');
     if (seconds === undefined || !target) return;
-    target.textContent = this.#t('opening.costMeasured', { seconds: Math.max(1, Math.round(seconds)) });
+    // A second sentence after the first: a space between them, except in Japanese (after 。).
+    const gap = this.#locale.startsWith('ja') ? '' : ' ';
+    target.textContent = gap + this.#t('opening.costMeasured', { seconds: Math.max(1, Math.round(seconds)) });
     target.hidden = false;
   }
 

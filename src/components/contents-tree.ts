@@ -21,6 +21,8 @@ export function contentsTree(headings: readonly ContentsHeading[]): { sections: 
     if (heading.depth === 2) sections.push({ ...heading, subsections: [] });
     else if (heading.depth === 3) sections.at(-1)?.subsections.push(heading);
   }
-  const numberedInText = sections.length > 0 && sections.every((section) => NUMBERED.test(section.text));
+  // One numbered heading is enough: the others are unnumbered on purpose (an appendix), and a list
+  // number before "2: Next" would say it twice.
+  const numberedInText = sections.some((section) => NUMBERED.test(section.text));
   return { sections, numberedInText };
 }

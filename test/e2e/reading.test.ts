@@ -53,7 +53,8 @@ describe('the opening', () => {
     await cell(page, 'load-data').locator('[data-action="run"]').click();
     await page.locator('[data-run-all-estimate]:not([hidden])').waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-run-all-estimate]').textContent()).toMatch(
-      /^At the speed measured here, the download takes about \d+ s\.$/,
+      // A space after the sentence before it (none in Japanese, after 。).
+      /^ At the speed measured here, the download takes about \d+ s\.$/,
     );
     await page.context().close();
   });
@@ -295,7 +296,11 @@ describe('the keyboard path', () => {
       seen.push(
         await page.evaluate(
           () =>
-            `${document.activeElement?.closest('[data-cell]')?.getAttribute('data-cell')}:${document.activeElement?.getAttribute('data-action') ?? 'code'}`,
+            // A link of the dependency line ("used by matmul") is a stop of its own, named by its text.
+            `${document.activeElement?.closest('[data-cell]')?.getAttribute('data-cell')}:${
+              document.activeElement?.getAttribute('data-action') ??
+              (document.activeElement instanceof HTMLAnchorElement ? `link ${document.activeElement.textContent}` : 'code')
+            }`,
         ),
       );
     }
@@ -303,11 +308,11 @@ describe('the keyboard path', () => {
     expect(seen.slice(0, 7)).toEqual([
       'tensors:reset',
       'tensors:code',
+      'tensors:link matmul',
       'matmul:run',
       'matmul:reset',
       'matmul:code',
-      'fit:run',
-      'fit:reset',
+      'matmul:link tensors',
     ]);
     expect(new Set(seen).size).toBe(seen.length);
     await page.context().close();

@@ -20,8 +20,10 @@ describe('the table of contents', () => {
     expect(numberedInText).toBe(true);
   });
 
-  it('numbers the list itself only when the headings carry no number', () => {
-    expect(contentsTree([heading(2, 'Intro'), heading(2, '2: Next')]).numberedInText).toBe(false);
+  it('numbers the list itself only when no heading carries a number', () => {
+    expect(contentsTree([heading(2, 'Intro'), heading(2, 'Next')]).numberedInText).toBe(false);
+    // The article's numbered sections, then its unnumbered appendix.
+    expect(contentsTree([heading(2, '6: Next time'), heading(2, 'Appendix: TensorFlow 2')]).numberedInText).toBe(true);
     expect(contentsTree([heading(2, '１：はじめに'), heading(2, '２：つぎ')]).numberedInText).toBe(true);
     expect(contentsTree([]).numberedInText).toBe(false);
   });

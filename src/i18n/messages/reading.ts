@@ -13,7 +13,7 @@ export default defineMessages({
     'opening.live':
       'Chaque bloc de code est une cellule vivante : modifiez-le, puis appuyez sur Exécuter (ou Maj+Entrée dans l’éditeur). TensorFlow.js calcule dans votre navigateur, rien n’est envoyé ailleurs.',
     'opening.shared':
-      'Les cellules partagent leurs variables, comme un carnet Jupyter : exécuter une cellule exécute d’abord celles qui la précèdent et n’ont pas encore tourné.',
+      'Les cellules partagent leurs variables, comme un carnet Jupyter : exécuter une cellule exécute d’abord celles dont elle a besoin, et les résultats qui en dépendent se marquent « à relancer ».',
     'opening.baked':
       'Les sorties que vous voyez ont été calculées lors de la publication du site (marquées d’une pastille) ; vos exécutions les remplacent.',
     'opening.cost':
@@ -54,7 +54,7 @@ export default defineMessages({
     'opening.live':
       'Every code block is a live cell: edit it, then press Run (or Shift+Enter in the editor). TensorFlow.js computes in your browser; nothing is sent anywhere.',
     'opening.shared':
-      'Cells share their variables, like a Jupyter notebook: running a cell first runs the cells above it that have not run yet.',
+      'Cells share their variables, like a Jupyter notebook: running a cell first runs the cells it needs, and the results that depend on it are marked out of date.',
     'opening.baked': 'The outputs you see were computed when the site was built (marked with a badge); your runs replace them.',
     'opening.cost':
       'Run all downloads {size} of MNIST data once (your browser keeps it afterwards), then trains the model, on your device.',
@@ -92,13 +92,13 @@ export default defineMessages({
     'theme.toLight': 'ライトテーマにする',
     'opening.label': 'このページの使い方',
     'opening.live':
-      'コードブロックはすべてライブセルです。書き換えて「実行」を押してください（エディタでは Shift+Enter）。計算はブラウザの TensorFlow.js が行い、どこにも送信されません。',
+      'コードブロックはすべてライブセルです。書き換えて「実行」を押してください（エディタではShift+Enter）。計算はブラウザのTensorFlow.jsが行い、どこにも送信されません。',
     'opening.shared':
-      'セルどうしは Jupyter ノートブックのように変数を共有します。セルを実行すると、その前にあるまだ実行していないセルが先に実行されます。',
+      'セルどうしはJupyterノートブックのように変数を共有します。セルを実行すると、そのセルが必要とするセルが先に実行され、それに依存する結果には「再実行が必要」の印が付きます。',
     'opening.baked': '表示されている出力は、サイトのビルド時に計算したものです（バッジ付き）。実行すると、あなたの結果に置き換わります。',
     'opening.cost':
-      '「すべて実行」では、MNIST のデータ {size} を一度だけダウンロードし（以後はブラウザに保存されます）、お使いの端末でモデルを学習させます。',
-    'opening.costMeasured': 'ここで測った速度では、ダウンロードに約 {seconds} 秒かかります。',
+      '「すべて実行」では、MNISTのデータ{size}を一度だけダウンロードし（以後はブラウザに保存されます）、お使いの端末でモデルを学習させます。',
+    'opening.costMeasured': 'ここで測った速度では、ダウンロードに約{seconds}秒かかります。',
     'opening.costNoData': '「すべて実行」では、ページの順にすべてのセルをお使いの端末で実行します。',
     'activity.idle': '準備完了（実行中のセルなし）',
     'activity.idleShort': '準備完了',

@@ -1,0 +1,18 @@
+/**
+ * Tables scroll inside themselves on a narrow column (base.css): a region that scrolls must be
+ * reachable from the keyboard, so each table of the prose is a Tab stop (axe: scrollable-region-focusable).
+ */
+import type { Root, RootContent } from 'mdast';
+
+export function remarkScrollableTables() {
+  return (tree: Root): void => {
+    const visit = (node: Root | RootContent): void => {
+      if (node.type === 'table') {
+        node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), tabIndex: 0 } };
+        return;
+      }
+      if ('children' in node) for (const child of node.children) visit(child);
+    };
+    visit(tree);
+  };
+}
