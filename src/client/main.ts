@@ -8,6 +8,7 @@ import { LiveFigureElement } from './live-figure.ts';
 import { PageSession } from './page-session.ts';
 import { readUiStrings } from './ui-strings.ts';
 import { setUpSharing } from './share-links.ts';
+import { startOffline } from './offline.ts';
 
 customElements.define('live-cell', LiveCellElement);
 customElements.define('live-figure', LiveFigureElement);
@@ -27,3 +28,4 @@ if (cells.length > 0 || figures.length > 0) {
   }
   setUpSharing(cells, document.querySelector('live-session'), (text) => session.notify(text), t);
 }
+startOffline();

@@ -11,10 +11,11 @@ export { fillPlaceholders, formatMessage, translatorFor, type Translate } from '
 import cell from './messages/cell.ts';
 import error from './messages/error.ts';
 import figure from './messages/figure.ts';
+import offline from './messages/offline.ts';
 import session from './messages/session.ts';
 import site from './messages/site.ts';
 
-const AREAS = [site, cell, session, error, figure] as const;
+const AREAS = [site, cell, session, error, figure, offline] as const;
 
 type KeysOf<Area> = Area extends { fr: Record<infer Keys, Message> } ? Keys : never;
 export type UiKey = KeysOf<(typeof AREAS)[number]>;
