@@ -12,6 +12,11 @@ export interface OfflineBuild {
   readonly base: string;
   /** Paths under the base that the worker stores when it installs: hashed assets, the data manifest, the icon. */
   readonly precache: readonly string[];
+  /**
+   * Paths stored the first time a page uses them: the WASM files, which only a browser without
+   * WebGL loads (1.2 MB that most readers never need), and then always the same one.
+   */
+  readonly onDemand: readonly string[];
 }
 
 /** The service worker's file, at the root of the base path (its scope is the whole site). */

@@ -4,7 +4,8 @@
  * policy is in routes.ts (which request goes where) and cache-names.ts (which builds are kept).
  *
  * - Install: stores every hashed asset of this build (copied from an older build's storage when the
- *   same file is already there), the data manifest and the icon; all or nothing. It then stores the
+ *   same file is already there), the data manifest and the icon; all or nothing. The WASM files are
+ *   stored when first used, and carried over from the older build that has them. It then stores the
  *   open pages (the first one was loaded before any worker could see it) and fetches again the pages
  *   that older builds kept, so that they stay available offline in the new version.
  * - Activate: takes over the open pages at once and tells them (the page says so to the reader); the
@@ -55,7 +56,7 @@ scope.addEventListener('fetch', (event) => {
   if (route === undefined || event.request.headers.has('range')) return;
   if (route.kind === 'page') event.respondWith(page(event, route.key));
   else if (route.kind === 'manifest') event.respondWith(manifest(event));
-  else event.respondWith(asset(event.request));
+  else event.respondWith(asset(event, route.storeOnUse));
 });
 
 async function install(): Promise<void> {
@@ -64,6 +65,7 @@ async function install(): Promise<void> {
   const cache = await caches.open(name);
   try {
     await Promise.all(build.precache.map((path) => precache(cache, new URL(path, siteUrl).href)));
+    await Promise.all(build.onDemand.map((path) => carryOver(cache, new URL(path, siteUrl).href)));
   } catch (error) {
     // A build's storage is complete or absent: a stored page never misses one of its scripts.
     await caches.delete(name);
@@ -81,6 +83,12 @@ async function precache(cache: Cache, url: string): Promise<void> {
   const response = stored ?? (await fetch(url, { cache: hashed ? 'default' : 'no-cache', priority: 'low' }));
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   await cache.put(url, response);
+}
+
+/** A file stored on first use by an older build (same name, same bytes) stays stored in this one. */
+async function carryOver(cache: Cache, url: string): Promise<void> {
+  const stored = await caches.match(url);
+  if (stored) await cache.put(url, stored);
 }
 
 /** The open pages and those kept by older builds, fetched for this one; one that fails keeps its old copy. */
@@ -167,8 +175,15 @@ async function manifest(event: FetchEventLike): Promise<Response> {
   }
 }
 
-async function asset(request: Request): Promise<Response> {
-  return (await matchStored(request)) ?? (await fetch(request));
+async function asset(event: FetchEventLike, storeOnUse: boolean): Promise<Response> {
+  const stored = await matchStored(event.request);
+  if (stored) return stored;
+  const response = await fetch(event.request);
+  if (storeOnUse && response.ok) {
+    const copy = response.clone();
+    event.waitUntil(openCurrentCache().then((cache) => cache.put(event.request.url, copy)));
+  }
+  return response;
 }
 
 /** A stored response: this build's first, then older builds', newest first. */

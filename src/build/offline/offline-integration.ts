@@ -15,9 +15,10 @@ export function offlineSupport(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { build, precacheBytes, serviceWorkerBytes } = await writeOfflineBuild({ outDir: fileURLToPath(dir), base });
+        const { build, precacheBytes, onDemandBytes, serviceWorkerBytes } = await writeOfflineBuild({ outDir: fileURLToPath(dir), base });
+        const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(2)} MB`;
         logger.info(
-          `sw.js (${(serviceWorkerBytes / 1024).toFixed(1)} KB), build ${build.id}: ${build.precache.length} files (${(precacheBytes / 1e6).toFixed(2)} MB) kept for offline use`,
+          `sw.js (${(serviceWorkerBytes / 1024).toFixed(1)} KB), build ${build.id}: ${build.precache.length} files (${megabytes(precacheBytes)}) kept at install, ${build.onDemand.length} (${megabytes(onDemandBytes)}) on first use`,
         );
       },
     },

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isStoredPage, routeRequest } from '../../../src/offline/routes.ts';
 
 const ORIGIN = 'https://example.org';
-const build = { base: '/tf-facile/', precache: ['_astro/page.abc123.js', 'data/mnist/manifest.json', 'favicon.svg'] };
+const build = {
+  base: '/tf-facile/',
+  precache: ['_astro/page.abc123.js', 'data/mnist/manifest.json', 'favicon.svg'],
+  onDemand: ['_astro/tfjs-backend-wasm-simd-xyz789.wasm'],
+};
 const get = (path: string, mode = 'cors') => routeRequest({ url: `${ORIGIN}${path}`, method: 'GET', mode }, build, ORIGIN);
 
 describe('the service worker’s routes', () => {
@@ -15,10 +19,14 @@ describe('the service worker’s routes', () => {
   });
 
   it('serves this build’s assets and the hashed files of any other build from storage', () => {
-    expect(get('/tf-facile/_astro/page.abc123.js')).toEqual({ kind: 'asset' });
-    expect(get('/tf-facile/favicon.svg', 'no-cors')).toEqual({ kind: 'asset' });
+    expect(get('/tf-facile/_astro/page.abc123.js')).toEqual({ kind: 'asset', storeOnUse: false });
+    expect(get('/tf-facile/favicon.svg', 'no-cors')).toEqual({ kind: 'asset', storeOnUse: false });
     // A file of the previous build that an open page loads lazily, or of a newer one.
-    expect(get('/tf-facile/_astro/code-editor.old999.js')).toEqual({ kind: 'asset' });
+    expect(get('/tf-facile/_astro/code-editor.old999.js')).toEqual({ kind: 'asset', storeOnUse: false });
+  });
+
+  it('stores a WASM file the first time a page uses it', () => {
+    expect(get('/tf-facile/_astro/tfjs-backend-wasm-simd-xyz789.wasm')).toEqual({ kind: 'asset', storeOnUse: true });
   });
 
   it('revalidates the data manifest, and leaves the data files to the data loader’s own storage', () => {

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OfflineBuild } from '../../../src/offline/build-info.ts';
 import { pageBuildId } from '../../../src/offline/page-build.ts';
-import { precachePaths } from '../../../src/build/offline/precache-list.ts';
+import { offlinePaths } from '../../../src/build/offline/precache-list.ts';
 import { writeOfflineBuild } from '../../../src/build/offline/write-offline-build.ts';
 
 const PAGE = '<!DOCTYPE html><html><head><link rel="stylesheet" href="/site/_astro/ui.abc.css"></head><body>{text}</body></html>';
@@ -38,10 +38,10 @@ function serviceWorkerBuild(dir: string): OfflineBuild {
 }
 
 describe('the offline build step', () => {
-  it('precaches the hashed assets, the data manifest and the icon, but no page and no data file', () => {
+  it('stores the scripts, styles, data manifest and icon at install, the WASM files on first use, no page and no data file', () => {
     expect(
-      precachePaths(['index.html', '_astro/b.js', '_astro/a.wasm', 'data/mnist/manifest.json', 'data/mnist/t10k-labels.mnc', 'favicon.svg', 'og.png']),
-    ).toEqual(['_astro/a.wasm', '_astro/b.js', 'data/mnist/manifest.json', 'favicon.svg']);
+      offlinePaths(['index.html', '_astro/b.js', '_astro/a.wasm', '_astro/c.css', 'data/mnist/manifest.json', 'data/mnist/t10k-labels.mnc', 'favicon.svg', 'og.png']),
+    ).toEqual({ precache: ['_astro/b.js', '_astro/c.css', 'data/mnist/manifest.json', 'favicon.svg'], onDemand: ['_astro/a.wasm'] });
   });
 
   it('writes sw.js with the build’s list and marks every page with the build id', async () => {
@@ -49,13 +49,8 @@ describe('the offline build step', () => {
     const { build } = await writeOfflineBuild({ outDir: dir, base: '/site/' });
     expect(serviceWorkerBuild(dir)).toEqual(build);
     expect(build.base).toBe('/site/');
-    expect(build.precache).toEqual([
-      '_astro/session-worker-def.js',
-      '_astro/tfjs-backend-wasm-ghi.wasm',
-      '_astro/ui.abc.css',
-      'data/mnist/manifest.json',
-      'favicon.svg',
-    ]);
+    expect(build.precache).toEqual(['_astro/session-worker-def.js', '_astro/ui.abc.css', 'data/mnist/manifest.json', 'favicon.svg']);
+    expect(build.onDemand).toEqual(['_astro/tfjs-backend-wasm-ghi.wasm']);
     for (const page of ['index.html', 'en/article/index.html']) expect(pageBuildId(readFileSync(join(dir, page), 'utf8'))).toBe(build.id);
     // The bundled worker is a classic script: no import or export statement.
     expect(readFileSync(join(dir, 'sw.js'), 'utf8')).not.toMatch(/^\s*(import|export)\s/m);
