@@ -37,7 +37,11 @@ export interface StaticServer {
  * benchmark's Lighthouse run uses it; the tests do not need it). `port`: a fixed port, so that a
  * test can stop the server (the network is gone) and serve another build at the same URL.
  */
-export async function serveStatic(root: string, basePath = '/', options: { compress?: boolean; port?: number } = {}): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  basePath = '/',
+  options: { compress?: boolean; port?: number } = {},
+): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);

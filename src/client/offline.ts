@@ -37,7 +37,9 @@ export function startOffline(): void {
 
   const register = (): void => {
     // Without sw.js (a host that drops it, an old browser) the site simply works online.
-    serviceWorkers.register(`${import.meta.env.BASE_URL}${SERVICE_WORKER_FILE}`, { scope: import.meta.env.BASE_URL }).catch(() => undefined);
+    serviceWorkers
+      .register(`${import.meta.env.BASE_URL}${SERVICE_WORKER_FILE}`, { scope: import.meta.env.BASE_URL })
+      .catch(() => undefined);
   };
   if (document.readyState === 'complete') register();
   else addEventListener('load', register, { once: true });

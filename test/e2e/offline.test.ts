@@ -173,7 +173,10 @@ describe('a new build', () => {
     expect(await runCell(reading, 'tensors')).toBe('done');
     expect(await outputOf(reading, 'tensors')).toBe('42');
     await reading.locator('[data-offline-notice] [data-action="reload"]').click();
-    await reading.waitForFunction((expected) => document.querySelector('link[rel="canonical"]')?.getAttribute('href') === expected, `${SECOND.siteUrl}${BASE}en/demo/`);
+    await reading.waitForFunction(
+      (expected) => document.querySelector('link[rel="canonical"]')?.getAttribute('href') === expected,
+      `${SECOND.siteUrl}${BASE}en/demo/`,
+    );
 
     // Offline, a page opened only under the old build comes back in the new one, and runs.
     await goOffline();

@@ -7,7 +7,11 @@ const third = buildCacheName('cccc3333', 3_000);
 
 describe('the stored builds', () => {
   it('are told apart from the data loader’s storage, newest first', () => {
-    expect(buildCaches([first, 'tf-facile-mnist', third, second]).map((cache) => cache.buildId)).toEqual(['cccc3333', 'bbbb2222', 'aaaa1111']);
+    expect(buildCaches([first, 'tf-facile-mnist', third, second]).map((cache) => cache.buildId)).toEqual([
+      'cccc3333',
+      'bbbb2222',
+      'aaaa1111',
+    ]);
   });
 
   it('are searched from the current build to the older ones', () => {

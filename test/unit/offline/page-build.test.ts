@@ -4,7 +4,9 @@ import { pageBuildId, withBuildMeta } from '../../../src/offline/page-build.ts';
 describe('a page’s build', () => {
   it('is written into the head and read back', () => {
     const page = withBuildMeta('<!DOCTYPE html><html><head><title>x</title></head><body></body></html>', '0123abcd');
-    expect(page).toBe('<!DOCTYPE html><html><head><title>x</title><meta name="tf-facile-build" content="0123abcd"></head><body></body></html>');
+    expect(page).toBe(
+      '<!DOCTYPE html><html><head><title>x</title><meta name="tf-facile-build" content="0123abcd"></head><body></body></html>',
+    );
     expect(pageBuildId(page)).toBe('0123abcd');
   });
 

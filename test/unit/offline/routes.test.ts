@@ -35,9 +35,9 @@ describe('the service worker’s routes', () => {
   });
 
   it('leaves alone what is not the site’s: other origins, other paths, other methods, the worker itself', () => {
-    expect(routeRequest({ url: 'https://cdn.example.net/tf-facile/_astro/page.abc123.js', method: 'GET', mode: 'cors' }, build, ORIGIN)).toBe(
-      undefined,
-    );
+    expect(
+      routeRequest({ url: 'https://cdn.example.net/tf-facile/_astro/page.abc123.js', method: 'GET', mode: 'cors' }, build, ORIGIN),
+    ).toBe(undefined);
     expect(get('/elsewhere/', 'navigate')).toBeUndefined();
     expect(get('/_astro/page.abc123.js')).toBeUndefined();
     expect(routeRequest({ url: `${ORIGIN}/tf-facile/en/`, method: 'POST', mode: 'navigate' }, build, ORIGIN)).toBeUndefined();
