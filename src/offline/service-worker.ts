@@ -155,7 +155,11 @@ async function storePage(cache: Cache, key: string, response: Response): Promise
   const pageBuild = pageBuildId(html);
   if (pageBuild === undefined) return 'not-a-page';
   if (pageBuild !== build.id) return 'other-build';
-  await cache.put(key, new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers }));
+  // The text is decoded: the stored copy must not claim the compressed encoding or length.
+  const headers = new Headers(response.headers);
+  headers.delete('content-encoding');
+  headers.delete('content-length');
+  await cache.put(key, new Response(html, { status: response.status, statusText: response.statusText, headers }));
   return 'stored';
 }
 

@@ -26,7 +26,8 @@ class Host {
   #port = 0;
 
   async serve(outDir: string): Promise<string> {
-    this.#server = await serveStatic(outDir, BASE, { port: this.#port });
+    // Compressed, as static hosts serve: the stored pages must not keep the compressed length.
+    this.#server = await serveStatic(outDir, BASE, { port: this.#port, compress: true });
     this.#port = Number(new URL(this.#server.url).port);
     return this.#server.url;
   }
