@@ -64,7 +64,8 @@ async function install(): Promise<void> {
   const name = planCleanup(names, build.id).current ?? buildCacheName(build.id, Date.now());
   const cache = await caches.open(name);
   try {
-    await Promise.all(build.precache.map((path) => precache(cache, new URL(path, siteUrl).href)));
+    // One file at a time, at low priority: the page may be starting its session meanwhile.
+    for (const path of build.precache) await precache(cache, new URL(path, siteUrl).href);
     await Promise.all(build.onDemand.map((path) => carryOver(cache, new URL(path, siteUrl).href)));
   } catch (error) {
     // A build's storage is complete or absent: a stored page never misses one of its scripts.

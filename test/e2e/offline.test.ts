@@ -121,7 +121,8 @@ describe('a visited article with the network off', () => {
     const offlineEntries = Object.entries(stored).flatMap(([name, urls]) => (name === 'tf-facile-mnist' ? [] : urls));
     expect(offlineEntries.some((url) => url.endsWith(`${BASE}en/mnist-softmax/`))).toBe(true);
     expect(offlineEntries.filter((url) => /\.mnc|mnist-cache/.test(url))).toEqual([]);
-  });
+    // The whole article trains once: more than the default two minutes on a slow, busy machine.
+  }, 300_000);
 });
 
 describe('a reader whose page runs on the WASM backend', () => {
