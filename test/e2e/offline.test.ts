@@ -77,6 +77,7 @@ async function runAllToAccuracy(page: Page): Promise<number> {
 }
 
 describe('a visited article with the network off', () => {
+  // The whole article trains once: more than the default two minutes on a slow, busy machine.
   it('loads, runs every cell to the accuracy, and shows its figures, with the data stored once', async () => {
     await openContext();
     const url = `${await host.serve(FIRST.outDir)}en/mnist-softmax/`;
@@ -121,7 +122,6 @@ describe('a visited article with the network off', () => {
     const offlineEntries = Object.entries(stored).flatMap(([name, urls]) => (name === 'tf-facile-mnist' ? [] : urls));
     expect(offlineEntries.some((url) => url.endsWith(`${BASE}en/mnist-softmax/`))).toBe(true);
     expect(offlineEntries.filter((url) => /\.mnc|mnist-cache/.test(url))).toEqual([]);
-    // The whole article trains once: more than the default two minutes on a slow, busy machine.
   }, 300_000);
 });
 
