@@ -13,6 +13,7 @@ import { readUiStrings } from './ui-strings.ts';
 import { setUpSharing } from './share-links.ts';
 import { setUpEditsTransfer } from './edits-transfer.ts';
 import { SharedRunGuard } from './shared-run-guard.ts';
+import { startOffline } from './offline.ts';
 
 customElements.define('live-cell', LiveCellElement);
 customElements.define('live-figure', LiveFigureElement);
@@ -38,3 +39,4 @@ if (cells.length > 0 || figures.length > 0) {
   setUpSharing(cells, bar, (text) => session.notify(text), t);
   setUpEditsTransfer(cells, bar, (text) => session.notify(text), t);
 }
+startOffline();
