@@ -14,8 +14,9 @@ import figure from './messages/figure.ts';
 import notebook from './messages/notebook.ts';
 import session from './messages/session.ts';
 import site from './messages/site.ts';
+import explorers from './messages/explorers.ts';
 
-const AREAS = [site, cell, session, error, figure, notebook] as const;
+const AREAS = [site, cell, session, error, figure, notebook, explorers] as const;
 
 type KeysOf<Area> = Area extends { fr: Record<infer Keys, Message> } ? Keys : never;
 export type UiKey = KeysOf<(typeof AREAS)[number]>;
