@@ -5,7 +5,6 @@
 import type * as tfCore from '@tensorflow/tfjs-core';
 import { modelShapeProblem } from './model.ts';
 import { predictionsOf } from './mistakes.ts';
-import { PIXELS } from './pixels.ts';
 
 type Tf = typeof tfCore;
 
@@ -32,17 +31,6 @@ export async function evaluateSet(tf: Tf, images: tfCore.Tensor2D, model: Tensor
   try {
     const probabilities = (await output.data()) as Float32Array;
     return { probabilities, predictions: predictionsOf(probabilities) };
-  } finally {
-    output.dispose();
-  }
-}
-
-/** softmax(x·W + b) for one image of 784 values in [0, 1]. */
-export async function classifyImage(tf: Tf, pixels: Float32Array, model: TensorModel): Promise<number[]> {
-  if (pixels.length !== PIXELS) throw new RangeError(`an image has ${PIXELS} pixels, not ${pixels.length}`);
-  const output = tf.tidy(() => tf.softmax(tf.add(tf.matMul(tf.tensor2d(pixels, [1, PIXELS]), model.W as tfCore.Tensor2D), model.b)));
-  try {
-    return Array.from(await output.data());
   } finally {
     output.dispose();
   }

@@ -8,10 +8,10 @@ import type * as tfCore from '@tensorflow/tfjs-core';
 import type { CellSession } from '../runtime/cell-session.ts';
 import type { FromWorker, QueryValue, ToWorker } from '../runtime/protocol.ts';
 import type { DataSet } from '../mnist/index.ts';
-import { classifyImage, evaluateSet, tensorModelProblem, type SetEvaluation, type TensorModel } from '../explorables/evaluate.ts';
+import { evaluateSet, tensorModelProblem, type SetEvaluation, type TensorModel } from '../explorables/evaluate.ts';
 import { drawingToMnist, type Stroke } from '../explorables/drawing.ts';
 import { countMistakes, findMistake } from '../explorables/mistakes.ts';
-import { predictionOf } from '../explorables/model.ts';
+import { predictionOf, probabilitiesOf, type ModelValues } from '../explorables/model.ts';
 import { CLASSES } from '../explorables/pixels.ts';
 import {
   isExplorerProgram,
@@ -49,6 +49,7 @@ export class ExplorerQueries {
   readonly #loadedAssets = new Map<string, Float32Array>();
   readonly #assetTensors = new Map<string, tfCore.Tensor>();
   #evaluation: Evaluation | undefined;
+  #modelNumbers: { weights: object; bias: object; values: ModelValues } | undefined;
 
   constructor(options: ExplorerQueriesOptions) {
     this.#options = options;
@@ -102,9 +103,21 @@ export class ExplorerQueries {
     return this.#options.session.runExclusive(async () => {
       const model = this.#model(values);
       if ('problem' in model) return model;
-      const probabilities = await classifyImage(this.#options.tf, pixels, model);
+      // One image is 7,850 multiplications: plain arithmetic on W and b read once per model, rather
+      // than a round trip to the GPU for every stroke (measured: README, Measurements).
+      const probabilities = probabilitiesOf(await this.#numbers(model), pixels);
       return { pixels: Array.from(pixels), probabilities, prediction: predictionOf(probabilities) };
     });
+  }
+
+  /** W and b as numbers, read back once per model (a tensor's data changes identity with its values). */
+  async #numbers(model: TensorModel): Promise<ModelValues> {
+    const [weights, bias] = [dataIdOf(model.W), dataIdOf(model.b)];
+    const cached = this.#modelNumbers;
+    if (cached && cached.weights === weights && cached.bias === bias) return cached.values;
+    const values = { weights: await model.W.data(), bias: await model.b.data() };
+    this.#modelNumbers = { weights, bias, values };
+    return values;
   }
 
   /** The model's weights and bias (the question's first two values), read now. */

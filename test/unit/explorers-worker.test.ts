@@ -36,7 +36,8 @@ beforeAll(async () => {
   for (let index = 0; index < test.count; index++) {
     const label = test.labels[index] ?? 0;
     counts[label] = (counts[label] ?? 0) + 1;
-    for (let pixel = 0; pixel < 784; pixel++) (sums[label] as Float64Array)[pixel] += (test.images[index * 784 + pixel] ?? 0) / 255;
+    const sum = sums[label] as Float64Array;
+    for (let pixel = 0; pixel < 784; pixel++) sum[pixel] = (sum[pixel] ?? 0) + (test.images[index * 784 + pixel] ?? 0) / 255;
   }
   const weights = new Array<number>(7840);
   for (let pixel = 0; pixel < 784; pixel++) {

@@ -35,6 +35,10 @@ export class DrawExplorer {
   readonly #strokes: Point[][] = [];
   #current: Point[] | undefined;
   #pointer: number | undefined;
+  /** The pad's box during a stroke (read once: it does not move while the reader draws). */
+  #box: DOMRect | undefined;
+  /** The ink's colour: the page's text colour, read again when the theme changes. */
+  #ink = '';
   /** The keyboard pen: where it is, and whether it is down. */
   #cursor: Point = [0.5, 0.5];
   #penDown = false;
@@ -69,8 +73,12 @@ export class DrawExplorer {
       this.#redraw();
     });
     // The ink follows the page's colours.
-    document.addEventListener(THEME_EVENT, () => this.#redraw());
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.#redraw());
+    const recolour = (): void => {
+      this.#ink = '';
+      this.#redraw();
+    };
+    document.addEventListener(THEME_EVENT, recolour);
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', recolour);
     channel.subscribe(() => this.#modelChanged());
     host.warmUp();
     this.#redraw();
@@ -85,6 +93,7 @@ export class DrawExplorer {
     this.#pad.focus({ preventScroll: true });
     this.#pad.setPointerCapture(event.pointerId);
     this.#pointer = event.pointerId;
+    this.#box = this.#pad.getBoundingClientRect();
     this.#current = [this.#padPoint(event)];
     this.#redraw();
   }
@@ -92,14 +101,17 @@ export class DrawExplorer {
   #pointerMove(event: PointerEvent): void {
     if (event.pointerId !== this.#pointer || !this.#current) return;
     const events = typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [];
+    const from = this.#current.length - 1;
     for (const each of events.length > 0 ? events : [event]) this.#addPoint(this.#padPoint(each));
-    this.#redraw();
+    // Only the new piece of the stroke is drawn: the pad keeps what was drawn before.
+    this.#drawStroke(this.#current.slice(Math.max(0, from)));
     if (performance.now() - this.#lastAsked >= WHILE_DRAWING_MS) this.#read();
   }
 
   #pointerUp(event: PointerEvent): void {
     if (event.pointerId !== this.#pointer || !this.#current) return;
     this.#pointer = undefined;
+    this.#box = undefined;
     this.#finishStroke();
   }
 
@@ -149,7 +161,7 @@ export class DrawExplorer {
   }
 
   #padPoint(event: PointerEvent): Point {
-    const box = this.#pad.getBoundingClientRect();
+    const box = this.#box ?? this.#pad.getBoundingClientRect();
     const clamp = (value: number): number => Math.min(1, Math.max(0, value));
     return [clamp((event.clientX - box.left) / box.width), clamp((event.clientY - box.top) / box.height)];
   }
@@ -162,27 +174,36 @@ export class DrawExplorer {
     this.#read();
   }
 
-  #redraw(): void {
+  /** The pad's 2D context, in pad units, with the pen set up. */
+  #context(): CanvasRenderingContext2D | undefined {
     const context = this.#pad.getContext('2d');
-    if (!context) return;
+    if (!context) return undefined;
     const scale = this.#pad.width / PAD;
     context.setTransform(scale, 0, 0, scale, 0, 0);
-    context.clearRect(0, 0, PAD, PAD);
-    const ink = getComputedStyle(this.#pad).color;
-    context.strokeStyle = ink;
-    context.fillStyle = ink;
+    this.#ink ||= getComputedStyle(this.#pad).color;
+    context.strokeStyle = this.#ink;
     context.lineWidth = PEN_WIDTH;
     context.lineCap = 'round';
     context.lineJoin = 'round';
-    for (const stroke of this.#current ? [...this.#strokes, this.#current] : this.#strokes) {
-      const [first, ...rest] = stroke;
-      if (!first) continue;
-      context.beginPath();
-      context.moveTo(first[0] * PAD, first[1] * PAD);
-      // A single point is a dot: a zero-length segment with round caps.
-      for (const [x, y] of rest.length > 0 ? rest : [first]) context.lineTo(x * PAD, y * PAD);
-      context.stroke();
-    }
+    return context;
+  }
+
+  /** Draws a stroke, or a piece of one (a single point is a dot: a zero-length segment with round caps). */
+  #drawStroke(points: readonly Point[]): void {
+    const context = this.#context();
+    const [first, ...rest] = points;
+    if (!context || !first) return;
+    context.beginPath();
+    context.moveTo(first[0] * PAD, first[1] * PAD);
+    for (const [x, y] of rest.length > 0 ? rest : [first]) context.lineTo(x * PAD, y * PAD);
+    context.stroke();
+  }
+
+  #redraw(): void {
+    const context = this.#context();
+    if (!context) return;
+    context.clearRect(0, 0, PAD, PAD);
+    for (const stroke of this.#current ? [...this.#strokes, this.#current] : this.#strokes) this.#drawStroke(stroke);
     // The keyboard pen, while the pad has the focus.
     if (document.activeElement === this.#pad && this.#pointer === undefined) {
       context.lineWidth = 2;
