@@ -72,6 +72,9 @@ export async function strokeToPrediction(browser: Browser, pageUrl: string, stro
   // The first stroke starts the worker and fetches the model: not what a reader waits for afterwards.
   await drawStroke(page, 0);
   await page.waitForSelector('[data-explorer="draw"][data-strokes="1"]', { timeout: 180_000 });
+  // The editors of the cells around the pad load in idle moments meanwhile: measure the drawing
+  // once the page is quiet.
+  await waitForQuiet(page);
   await page.evaluate(() => {
     const record: StrokeRecord = { ends: [], answers: [], longTasks: [] };
     (window as unknown as { strokes: StrokeRecord }).strokes = record;
@@ -99,6 +102,23 @@ export async function strokeToPrediction(browser: Browser, pageUrl: string, stro
     return (answer?.[1] ?? Number.NaN) - end;
   });
   return { latenciesMs, longestTaskMs: Math.max(0, ...record.longTasks) };
+}
+
+/** Waits until the main thread has had no long task for two seconds (at most 30 s). */
+async function waitForQuiet(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = performance.now();
+        new PerformanceObserver(() => (last = performance.now())).observe({ type: 'longtask' });
+        const started = performance.now();
+        const check = (): void => {
+          if (performance.now() - last > 2_000 || performance.now() - started > 30_000) resolve();
+          else setTimeout(check, 250);
+        };
+        check();
+      }),
+  );
 }
 
 /** A stroke across the pad: each one a little to the right of the last, so the drawing changes. */

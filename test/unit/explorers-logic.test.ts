@@ -4,6 +4,7 @@ import { movePixel, pixelAt, pixelIndex, pixelPosition, weightsColumn, weightsRo
 import { modelShapeProblem, predictionOf, probabilitiesOf, softmax, topDigits } from '../../src/explorables/model.ts';
 import { decodeModelAsset, encodeModelAsset, MODEL_ASSET_BYTES } from '../../src/explorables/model-asset.ts';
 import { formatTopDigits } from '../../src/explorables/format.ts';
+import { nodeRole } from '../../src/build/article/shown-names.ts';
 
 describe('the mistake search behind "next mistake" and "previous mistake"', () => {
   const labels = [7, 2, 1, 0, 4, 1, 4, 9, 5, 9];
@@ -108,5 +109,15 @@ describe('the model file', () => {
     expect(Array.from(decoded.weights)).toEqual(weights);
     expect(Array.from(decoded.bias)).toEqual(bias);
     expect(() => decodeModelAsset(new ArrayBuffer(12))).toThrow(/31400 bytes/);
+  });
+});
+
+describe('an explorer in the notebook', () => {
+  it('is a view of the model W and b, or of the variables its props name', () => {
+    expect(nodeRole({ name: 'Explorer', props: { kind: 'test-image' } })).toEqual({ kind: 'view', shows: ['W', 'b'] });
+    expect(nodeRole({ name: 'Explorer', props: { kind: 'draw', weights: 'W2', bias: 'b2' } })).toEqual({
+      kind: 'view',
+      shows: ['W2', 'b2'],
+    });
   });
 });

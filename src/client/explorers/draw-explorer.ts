@@ -19,6 +19,8 @@ const PAD = 280;
 const PEN_WIDTH = 20;
 /** While drawing, read the drawing again at most this often. */
 const WHILE_DRAWING_MS = 150;
+/** An answer slower than this gets a "computing" note (the worker is busy with a cell). */
+const BUSY_AFTER_MS = 400;
 /** Points closer than this (in pad units) to the last one add nothing. */
 const MIN_STEP = 0.004;
 /** One arrow key press moves the keyboard pen by one pixel of the 28 × 28 image. */
@@ -249,6 +251,8 @@ export class DrawExplorer {
     this.#asking = true;
     this.#lastAsked = performance.now();
     const question: DrawingQuestion = { strokes };
+    // A question waits for a running cell (the training, say): say so if the answer is slow to come.
+    const busy = setTimeout(() => this.#verdict(this.#t('explorer.busy')), BUSY_AFTER_MS);
     this.#host
       .query('classify-drawing', question, values)
       .then((answer) => {
@@ -266,6 +270,7 @@ export class DrawExplorer {
       })
       .catch((error: unknown) => this.#verdict(describeFailure(error, this.#t)))
       .finally(() => {
+        clearTimeout(busy);
         this.#asking = false;
         if (this.#askAgain) {
           this.#askAgain = false;

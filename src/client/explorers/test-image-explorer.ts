@@ -17,6 +17,8 @@ import { pageModel } from './model-values.ts';
 import { attachPixelPicker, type PixelPicker } from './pixel-picker.ts';
 
 const LAST_IMAGE = 9999;
+/** An answer slower than this gets a "computing" note (the worker is busy with a cell). */
+const BUSY_AFTER_MS = 400;
 
 export class TestImageExplorer {
   readonly #channel: ExplorerChannel;
@@ -106,6 +108,8 @@ export class TestImageExplorer {
     }
     this.#asking = true;
     this.#root.setAttribute('aria-busy', 'true');
+    // A question waits for a running cell (the training, say): say so if the answer is slow to come.
+    const busy = setTimeout(() => this.#verdict(this.#t('explorer.busy')), BUSY_AFTER_MS);
     this.#host
       .query('test-image', question, values)
       .then((answer) => {
@@ -114,6 +118,7 @@ export class TestImageExplorer {
       })
       .catch((error: unknown) => this.#verdict(describeFailure(error, this.#t)))
       .finally(() => {
+        clearTimeout(busy);
         this.#asking = false;
         this.#root.removeAttribute('aria-busy');
         const next = this.#next;
