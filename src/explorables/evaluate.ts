@@ -5,6 +5,7 @@
 import type * as tfCore from '@tensorflow/tfjs-core';
 import { modelShapeProblem } from './model.ts';
 import { predictionsOf } from './mistakes.ts';
+import { CLASSES, PIXELS } from './pixels.ts';
 
 type Tf = typeof tfCore;
 
@@ -25,13 +26,33 @@ export interface SetEvaluation {
   predictions: Uint8Array;
 }
 
-/** softmax(x·W + b) for every image of `images` [count, 784], and the predicted digits. */
-export async function evaluateSet(tf: Tf, images: tfCore.Tensor2D, model: TensorModel): Promise<SetEvaluation> {
-  const output = tf.tidy(() => tf.softmax(tf.add(tf.matMul(images, model.W as tfCore.Tensor2D), model.b)));
-  try {
-    const probabilities = (await output.data()) as Float32Array;
-    return { probabilities, predictions: predictionsOf(probabilities) };
-  } finally {
-    output.dispose();
+/**
+ * softmax(x·W + b) for every image of a set (`imageBytes(i)`: 784 grey levels 0..255, as the data
+ * set holds them), and the predicted digits. In batches, from the bytes: no tensor is left behind
+ * and the set's own `images` tensor (31 MB) is not made for it.
+ */
+export async function evaluateSet(
+  tf: Tf,
+  count: number,
+  imageBytes: (index: number) => ArrayLike<number>,
+  model: TensorModel,
+  batch = 2_000,
+): Promise<SetEvaluation> {
+  const probabilities = new Float32Array(count * CLASSES);
+  for (let start = 0; start < count; start += batch) {
+    const size = Math.min(batch, count - start);
+    const pixels = new Float32Array(size * PIXELS);
+    for (let row = 0; row < size; row++) {
+      const bytes = imageBytes(start + row);
+      // byte / 255 in float32, as the data set makes its images.
+      for (let pixel = 0; pixel < PIXELS; pixel++) pixels[row * PIXELS + pixel] = (bytes[pixel] ?? 0) / 255;
+    }
+    const output = tf.tidy(() => tf.softmax(tf.add(tf.matMul(tf.tensor2d(pixels, [size, PIXELS]), model.W as tfCore.Tensor2D), model.b)));
+    try {
+      probabilities.set(await output.data(), start * CLASSES);
+    } finally {
+      output.dispose();
+    }
   }
+  return { probabilities, predictions: predictionsOf(probabilities) };
 }

@@ -2,7 +2,8 @@
  * Answers the explorers' questions (src/explorables/queries.ts) in the session worker: resolves the
  * model they show (a session variable, or the build's model from its small file), and runs the
  * TensorFlow.js work between cell runs, never during one. The evaluation of the 10,000 test images
- * is kept for the last model asked about, so that "next mistake" is a lookup.
+ * is kept (as numbers) for the last model asked about, so that "next mistake" is a lookup; no
+ * tensor outlives a question.
  */
 import type * as tfCore from '@tensorflow/tfjs-core';
 import type { CellSession } from '../runtime/cell-session.ts';
@@ -34,10 +35,19 @@ export interface ExplorerQueriesOptions {
   fetch: (url: string) => Promise<Response>;
 }
 
+/**
+ * A model as a question reads it: its tensors, what identifies their values (a session tensor's
+ * data, or a place in a file), and the tensors made for this question only.
+ */
+interface ResolvedModel {
+  model: TensorModel;
+  identity: readonly [unknown, unknown];
+  temporary: tfCore.Tensor[];
+}
+
 interface Evaluation extends SetEvaluation {
-  weights: object;
-  bias: object;
-  images: tfCore.Tensor;
+  identity: readonly [unknown, unknown];
+  set: DataSet;
   labels: Uint8Array;
   mistakes: number;
 }
@@ -47,9 +57,8 @@ export class ExplorerQueries {
   readonly #assets = new Map<string, Promise<Float32Array>>();
   /** Downloaded files' values (little-endian float32, as every platform that runs WebGL reads them). */
   readonly #loadedAssets = new Map<string, Float32Array>();
-  readonly #assetTensors = new Map<string, tfCore.Tensor>();
   #evaluation: Evaluation | undefined;
-  #modelNumbers: { weights: object; bias: object; values: ModelValues } | undefined;
+  #modelNumbers: { identity: readonly [unknown, unknown]; values: ModelValues } | undefined;
 
   constructor(options: ExplorerQueriesOptions) {
     this.#options = options;
@@ -72,9 +81,7 @@ export class ExplorerQueries {
 
   async #testImage(question: TestImageQuestion, values: QueryValue[]): Promise<TestImageAnswer | QueryProblem> {
     await this.#options.testSet.ready();
-    return this.#options.session.runExclusive(async () => {
-      const model = this.#model(values);
-      if ('problem' in model) return model;
+    return this.#withModel(values, async (model): Promise<TestImageAnswer | QueryProblem> => {
       const set = this.#options.testSet.current();
       const evaluation = await this.#evaluate(set, model);
       let index = Math.min(set.numExamples - 1, Math.max(0, Math.trunc(Number(question.index) || 0)));
@@ -100,9 +107,7 @@ export class ExplorerQueries {
     // Made MNIST-like first: an empty pad is answered at once, even while a cell runs.
     const pixels = drawingToMnist(strokes);
     if (!pixels) return { empty: true };
-    return this.#options.session.runExclusive(async () => {
-      const model = this.#model(values);
-      if ('problem' in model) return model;
+    return this.#withModel(values, async (model) => {
       // One image is 7,850 multiplications: plain arithmetic on W and b read once per model, rather
       // than a round trip to the GPU for every stroke (measured: README, Measurements).
       const probabilities = probabilitiesOf(await this.#numbers(model), pixels);
@@ -110,44 +115,53 @@ export class ExplorerQueries {
     });
   }
 
-  /** W and b as numbers, read back once per model (a tensor's data changes identity with its values). */
-  async #numbers(model: TensorModel): Promise<ModelValues> {
-    const [weights, bias] = [dataIdOf(model.W), dataIdOf(model.b)];
-    const cached = this.#modelNumbers;
-    if (cached && cached.weights === weights && cached.bias === bias) return cached.values;
-    const values = { weights: await model.W.data(), bias: await model.b.data() };
-    this.#modelNumbers = { weights, bias, values };
-    return values;
+  /**
+   * Runs `task` between cell runs on the model the question names (its first two values: weights
+   * and bias), as they are then. Tensors made for it are freed after it: the session's memory is
+   * what its cells left, explorers or not.
+   */
+  async #withModel<T>(values: QueryValue[], task: (model: ResolvedModel) => Promise<T>): Promise<T | QueryProblem> {
+    return this.#options.session.runExclusive(async () => {
+      const temporary: tfCore.Tensor[] = [];
+      try {
+        const [weights, bias] = values.map((value) => this.#resolve(value, temporary));
+        if (!weights || 'problem' in weights) return weights ?? { problem: 'missing', name: 'W' };
+        if (!bias || 'problem' in bias) return bias ?? { problem: 'missing', name: 'b' };
+        const model = { W: weights.tensor, b: bias.tensor };
+        const problem = tensorModelProblem(model);
+        if (problem !== undefined) return { problem: 'shape', detail: problem };
+        return await task({ model, identity: [weights.identity, bias.identity], temporary });
+      } finally {
+        this.#options.tf.dispose(temporary);
+      }
+    });
   }
 
-  /** The model's weights and bias (the question's first two values), read now. */
-  #model(values: QueryValue[]): TensorModel | QueryProblem {
-    const [weights, bias] = values.map((value) => this.#resolve(value));
-    if (!weights || 'problem' in weights) return weights ?? { problem: 'missing', name: 'W' };
-    if (!bias || 'problem' in bias) return bias ?? { problem: 'missing', name: 'b' };
-    const model = { W: weights, b: bias };
-    const problem = tensorModelProblem(model);
-    return problem === undefined ? model : { problem: 'shape', detail: problem };
-  }
-
-  #resolve(value: QueryValue): tfCore.Tensor | QueryProblem {
+  #resolve(value: QueryValue, temporary: tfCore.Tensor[]): { tensor: tfCore.Tensor; identity: unknown } | QueryProblem {
     const { tf, session } = this.#options;
     if ('asset' in value) {
       const { url, offset, shape } = value.asset;
-      const id = `${url}#${offset}#${shape.join('x')}`;
-      let tensor = this.#assetTensors.get(id);
-      if (!tensor) {
-        const data = this.#loadedAssets.get(url);
-        const size = shape.reduce((product, side) => product * side, 1);
-        if (!data || offset + size > data.length) return { problem: 'missing', name: value.name };
-        // Kept for the page's life: the same tensor each time, so the evaluation cache holds.
-        tensor = tf.keep(tf.tensor(data.subarray(offset, offset + size), shape, 'float32'));
-        this.#assetTensors.set(id, tensor);
-      }
-      return tensor;
+      const data = this.#loadedAssets.get(url);
+      const size = shape.reduce((product, side) => product * side, 1);
+      if (!data || offset + size > data.length) return { problem: 'missing', name: value.name };
+      const tensor = tf.tensor(data.subarray(offset, offset + size), shape, 'float32');
+      temporary.push(tensor);
+      return { tensor, identity: `${url}#${offset}#${shape.join('x')}` };
     }
     const found = session.peek(value.name, value.key);
-    return found instanceof tf.Tensor && !found.isDisposed ? found : { problem: 'missing', name: value.name };
+    // A tensor's data changes identity whenever its values change (a tf.Variable's assign swaps it).
+    return found instanceof tf.Tensor && !found.isDisposed
+      ? { tensor: found, identity: dataIdOf(found) }
+      : { problem: 'missing', name: value.name };
+  }
+
+  /** W and b as numbers, read back once per model. */
+  async #numbers({ model, identity }: ResolvedModel): Promise<ModelValues> {
+    const cached = this.#modelNumbers;
+    if (cached && sameIdentity(cached.identity, identity)) return cached.values;
+    const values = { weights: await model.W.data(), bias: await model.b.data() };
+    this.#modelNumbers = { identity, values };
+    return values;
   }
 
   #assetValues(url: string): Promise<Float32Array> {
@@ -172,20 +186,21 @@ export class ExplorerQueries {
     return values;
   }
 
-  /** The whole test set through the model, once per model (W, b and images as they are now). */
-  async #evaluate(set: DataSet, model: TensorModel): Promise<Evaluation> {
-    const images = set.images;
-    const [weights, bias] = [dataIdOf(model.W), dataIdOf(model.b)];
+  /** The whole test set through the model, once per model and set. */
+  async #evaluate(set: DataSet, { model, identity }: ResolvedModel): Promise<Evaluation> {
     const cached = this.#evaluation;
-    if (cached && cached.weights === weights && cached.bias === bias && cached.images === images) return cached;
-    const result = await evaluateSet(this.#options.tf, images, model);
+    if (cached && cached.set === set && sameIdentity(cached.identity, identity)) return cached;
+    const result = await evaluateSet(this.#options.tf, set.numExamples, (index) => set.imageBytes(index), model);
     const labels = Uint8Array.from({ length: set.numExamples }, (_, index) => set.label(index));
-    this.#evaluation = { ...result, weights, bias, images, labels, mistakes: countMistakes(result.predictions, labels) };
+    this.#evaluation = { ...result, identity, set, labels, mistakes: countMistakes(result.predictions, labels) };
     return this.#evaluation;
   }
 }
 
-/** A tensor's data changes identity whenever its values change (a tf.Variable's assign swaps it). */
+function sameIdentity(a: readonly [unknown, unknown], b: readonly [unknown, unknown]): boolean {
+  return a[0] === b[0] && a[1] === b[1];
+}
+
 function dataIdOf(tensor: tfCore.Tensor): object {
   return (tensor as unknown as { dataId: object }).dataId;
 }

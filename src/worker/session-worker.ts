@@ -132,7 +132,10 @@ function startSession(connect: ConnectMessage): void {
       finish(message.runId, await session.define(message.name, message.value, options));
       return;
     }
-    finish(message.runId, await session.run(message.runId, message.cellId, message.code, options));
+    const outcome = await session.run(message.runId, message.cellId, message.code, options);
+    // A frame still being read holds copies of the watched variables: the run ends without them.
+    await watch.settled();
+    finish(message.runId, outcome);
   };
 
   port.addEventListener('message', (event: MessageEvent<ToWorker>) => void handle(event.data));

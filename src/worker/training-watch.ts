@@ -18,7 +18,8 @@ export class TrainingWatch {
   #runId: number | undefined;
   /** The data of each watched variable at the last look, to tell what the cell changed. */
   #seen = new Map<string, object>();
-  #reading = false;
+  /** The frame being read, if one is. */
+  #reading: Promise<void> | undefined;
 
   constructor(tf: Tf, post: (message: FromWorker) => void) {
     this.#tf = tf;
@@ -46,8 +47,7 @@ export class TrainingWatch {
     const tf = this.#tf;
     // kept: the cell's scope (or a tidy it calls progress() in) must not free them before they are read.
     const copies = changed.map(([name, variable]) => [name, tf.keep(variable.clone())] as const);
-    this.#reading = true;
-    void Promise.all(copies.map(([, copy]) => copy.data()))
+    this.#reading = Promise.all(copies.map(([, copy]) => copy.data()))
       .then((data) => {
         const values: Record<string, ResultValue> = {};
         copies.forEach(
@@ -58,8 +58,13 @@ export class TrainingWatch {
       .catch(() => undefined)
       .finally(() => {
         tf.dispose(copies.map(([, copy]) => copy));
-        this.#reading = false;
+        this.#reading = undefined;
       });
+  }
+
+  /** Resolves once no frame is being read: a run's end counts the session's tensors without its copies. */
+  settled(): Promise<void> {
+    return this.#reading ?? Promise.resolve();
   }
 
   #variables(scope: Readonly<Record<string, unknown>>): Array<[string, tfCore.Variable]> {
