@@ -9,6 +9,7 @@ import { remarkLiveCells } from './src/build/article/remark-live-cells.ts';
 import { remarkScrollableTables } from './src/build/article/remark-scrollable-tables.ts';
 import { mnistAssets } from './src/build/mnist-assets.ts';
 import { liveArticles } from './src/build/live-articles.ts';
+import { offlineSupport } from './src/build/offline/offline-integration.ts';
 import { THEME_BOOT_SCRIPT } from './src/client/theme.ts';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 
@@ -50,7 +51,8 @@ export default defineConfig({
       scriptDirective: { hashes: [`sha256-${createHash('sha256').update(THEME_BOOT_SCRIPT).digest('base64')}`] },
     },
   },
-  integrations: [mnistAssets(), liveArticles(), mdx()],
+  // offlineSupport last: once the pages and assets are written, it lists them for the service worker.
+  integrations: [mnistAssets(), liveArticles(), mdx(), offlineSupport()],
   vite: {
     // The session worker loads the WASM backend lazily, which needs an ES module worker.
     worker: { format: 'es' },

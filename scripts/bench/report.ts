@@ -7,7 +7,8 @@ export interface Measure {
   name: string;
   /** One value per run. */
   samples: number[];
-  unit: 'ms' | 's' | 'KB' | 'MB' | 'count' | 'ratio';
+  /** `score`: a unitless figure with decimals (a layout-shift score). */
+  unit: 'ms' | 's' | 'KB' | 'MB' | 'count' | 'ratio' | 'score';
   /** The goal, when the issue sets one: the median must not exceed it. */
   budget?: number;
   /** Or the median must reach it (scores). */
@@ -53,6 +54,7 @@ export function summarise(measures: readonly Measure[]): ReportRow[] {
 
 function formatValue(value: number, unit: Measure['unit']): string {
   if (!Number.isFinite(value)) return 'n/a';
+  if (unit === 'score') return value.toFixed(3);
   const digits = unit === 'ratio' || unit === 's' || unit === 'MB' ? 2 : unit === 'KB' ? 1 : 0;
   return unit === 'count' ? String(Math.round(value)) : `${value.toFixed(digits)} ${unit === 'ratio' ? '×' : unit}`;
 }

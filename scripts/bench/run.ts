@@ -24,6 +24,9 @@ import { cell, outputOf, replaceCode, waitForState } from '../support/reader.ts'
 import { serveStatic } from '../support/static-server.ts';
 import { markdownTable, pairedRatios, summarise, type Measure } from './report.ts';
 import { lighthouseScores } from './lighthouse.ts';
+import { explorerMeasures } from './explorers.ts';
+import { scrollLayoutShift } from './layout-shift.ts';
+import { offlineFirstPaint, secondVisitBytes } from './offline.ts';
 import { build as viteBuild } from 'vite';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -278,6 +281,22 @@ try {
     { name: 'tensors held after the article ran', samples: trainings.map((t) => t.memory.numTensors), unit: 'count' },
     { name: 'tensor memory after the article ran', samples: trainings.map((t) => t.memory.numBytes / 1e6), unit: 'MB' },
   ];
+  // The explorers (issue 12), the reading layout (issue 17) and offline reading (issue 15).
+  measures.push(...(await explorerMeasures(browser, url, runs)));
+  const shifts: Record<number, number[]> = { 390: [], 1280: [] };
+  const secondVisits: number[] = [];
+  const offlinePaints: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    for (const width of [390, 1280]) shifts[width]?.push((await scrollLayoutShift(browser, url, width)).score);
+    secondVisits.push((await secondVisitBytes(browser, url)).bytes / 1024);
+    offlinePaints.push((await offlineFirstPaint(browser, url)).firstContentfulPaintMs);
+  }
+  measures.push(
+    { name: 'layout shift while scrolling the article, 390 px phone (CLS)', samples: shifts[390] ?? [], unit: 'score', budget: 0.1 },
+    { name: 'layout shift while scrolling the article, 1280 px (CLS)', samples: shifts[1280] ?? [], unit: 'score', budget: 0.1 },
+    { name: 'bytes on a second visit, service worker installed', samples: secondVisits, unit: 'KB', budget: 10 },
+    { name: 'first contentful paint offline, after one visit', samples: offlinePaints, unit: 'ms' },
+  );
   const scores = [];
   for (let run = 0; run < runs; run++) scores.push(await lighthouseScores(url));
   for (const category of ['performance', 'accessibility', 'best-practices', 'seo'] as const) {

@@ -6,7 +6,7 @@
  */
 import { Notebook, type CellState, type KernelOutcome, type KernelStep, type NotebookNode } from '../runtime/notebook/notebook.ts';
 import { dependencyLine } from '../runtime/notebook/dependency-line.ts';
-import { BACKENDS, type BackendName, type ResultValue } from '../runtime/protocol.ts';
+import { BACKENDS, type BackendName, type QueryValue, type ResultValue } from '../runtime/protocol.ts';
 import type { CellHost, LiveCellElement } from './live-cell.ts';
 import type { FigureHost, LiveFigureElement } from './live-figure.ts';
 import type { LiveControlElement } from './live-control.ts';
@@ -14,9 +14,11 @@ import type { FigureFrame, FigureProgramName } from '../figures/programs.ts';
 import type { Translate } from './ui-strings.ts';
 import { SessionBar } from './session-bar.ts';
 import { SessionConnection, type StepEnd } from './session-connection.ts';
-import { figureView, resultView, type View } from './views.ts';
 import { findNonFiniteResults, nonFiniteHint } from '../runtime/non-finite.ts';
 import type { SharedRunGuard } from './shared-run-guard.ts';
+import { figureView, resultView, type LiveFrame, type View } from './views.ts';
+import { explorerView, type ExplorerHost } from './explorers/explorer-view.ts';
+import { watchEverySteps } from './explorers/watch-config.ts';
 
 /** How long Stop waits for a cell to reach an `await` before it ends the worker. */
 const STOP_GRACE_MS = 1_000;
@@ -30,13 +32,15 @@ export interface PageSessionParts {
   cells: readonly LiveCellElement[];
   figures: readonly LiveFigureElement[];
   controls: readonly LiveControlElement[];
+  /** Explorers (`[data-explorer]`): views of the model W and b that the reader pokes. */
+  explorers?: readonly HTMLElement[];
   bar: HTMLElement | null;
   t: Translate;
   /** Asks before cells that show shared code the reader has not run are run (shared-run-guard.ts). */
   guard?: SharedRunGuard;
 }
 
-export class PageSession implements CellHost, FigureHost {
+export class PageSession implements CellHost, FigureHost, ExplorerHost {
   readonly #cells: ReadonlyMap<string, LiveCellElement>;
   readonly #controls: ReadonlyMap<string, LiveControlElement>;
   readonly #views: readonly View[];
@@ -52,6 +56,8 @@ export class PageSession implements CellHost, FigureHost {
   readonly #runCells = new Map<number, string>();
   /** Expensive cells that wait for an explicit Run after a control changed. */
   readonly #waitingForRun = new Set<string>();
+  /** Views that followed the running cell's values as it went (training you can watch). */
+  readonly #liveViews = new Set<View>();
   #runningStep: { id: string; runId: number; progress?: { done: number; total: number } } | undefined;
   #stopTimer: ReturnType<typeof setTimeout> | undefined;
   #controlTimer: ReturnType<typeof setTimeout> | undefined;
@@ -69,6 +75,7 @@ export class PageSession implements CellHost, FigureHost {
         resultView(element, this.#locale, parts.t),
       ),
       ...parts.figures.map((figure) => figureView(figure, parts.t)),
+      ...(parts.explorers ?? []).map((element) => explorerView(element, parts.t, this)),
     ];
     this.#views = views.filter((view): view is View => view !== undefined);
     for (const view of this.#views) this.#shown.set(view.node, view.element.hasAttribute('data-baked') ? 'baked' : 'nothing');
@@ -118,8 +125,16 @@ export class PageSession implements CellHost, FigureHost {
           this.#notebook.failedLate(cellId);
         },
         memory: (memory) => this.#bar.showMemory(memory),
+        watchFrame: (runId, frame) => this.#showFrame(runId, frame),
       },
-      { preferredBackend: preferredBackendFromUrl(), tfjsFlags: new URLSearchParams(location.search).get('tfjsflags') ?? undefined },
+      {
+        preferredBackend: preferredBackendFromUrl(),
+        tfjsFlags: new URLSearchParams(location.search).get('tfjsflags') ?? undefined,
+        watch: {
+          names: [...new Set(this.#views.filter((view) => view.live).flatMap((view) => view.names))],
+          everySteps: watchEverySteps(location.search),
+        },
+      },
     );
     this.#bar = new SessionBar(parts.bar, parts.t, this.#locale);
     this.#wireBar(parts.bar);
@@ -193,6 +208,46 @@ export class PageSession implements CellHost, FigureHost {
     this.#connection.start();
   }
 
+  // ---- explorers ---------------------------------------------------------------------------------
+
+  /** The stamp of `name` a view at `node` should show (undefined until its provider has run). */
+  expectedStamp(node: string, name: string): string | undefined {
+    return this.#notebook.expectedStamp(node, name);
+  }
+
+  /** The snapshot key to ask the worker for `name` as run `stamp` left it, while the session holds it. */
+  heldKey(name: string, stamp: string): string | undefined {
+    return this.#notebook.heldKey(name, stamp);
+  }
+
+  /** An explorer's question, answered in the worker between cell runs (starting it if needed). */
+  query(program: string, args: unknown, values: QueryValue[]): Promise<unknown> {
+    if (!this.#connection.started) this.#bar.showStarting();
+    return this.#connection.query(program, args, values);
+  }
+
+  /** A running cell's values every few steps: to the views whose variables it provides. */
+  #showFrame(runId: number, frame: LiveFrame): void {
+    const cellId = this.#runCells.get(runId);
+    if (cellId === undefined) return;
+    for (const view of this.#views) {
+      if (!view.live) continue;
+      const inputs = this.#notebook.graph.inputsOf(view.node);
+      if (!view.names.some((name) => name in frame.values && inputs.get(name) === cellId)) continue;
+      view.live(frame);
+      this.#liveViews.add(view);
+    }
+  }
+
+  /** The run those views followed ended without final values: what they show is out of date. */
+  #dropLiveViews(): void {
+    for (const view of this.#liveViews) {
+      view.live?.(undefined);
+      this.#shown.set(view.node, 'lost');
+    }
+    this.#liveViews.clear();
+  }
+
   // ---- running a step ------------------------------------------------------------------------
 
   async #runStep(step: KernelStep): Promise<KernelOutcome> {
@@ -241,8 +296,10 @@ export class PageSession implements CellHost, FigureHost {
       this.#results.set(step.stamp, end.results);
       this.#warnNonFinite(cell, end);
     } else if (end.interrupted) {
+      this.#dropLiveViews();
       cell?.appendOutput(this.#t('cell.stopped'));
     } else {
+      this.#dropLiveViews();
       this.#bar.hideDataProgress();
       cell?.showError(end.failure);
     }
@@ -269,12 +326,18 @@ export class PageSession implements CellHost, FigureHost {
   #finished(_id: string, stamp: string): void {
     const results = this.#results.get(stamp);
     this.#results.clear();
+    // A view that followed the run shows its final values, even where they equal the last run's
+    // (the values keep that run's stamp): it was showing a step of the way.
+    const live = new Set(this.#liveViews);
+    this.#liveViews.clear();
     if (!results) return;
     for (const view of this.#views) {
-      const fresh = view.names.filter((name) => name in results && this.#notebook.expectedStamp(view.node, name) === stamp);
+      const fresh = view.names.filter(
+        (name) => name in results && (this.#notebook.expectedStamp(view.node, name) === stamp || live.has(view)),
+      );
       if (fresh.length === 0) continue;
       view.show(results);
-      this.#shown.set(view.node, { stamp });
+      this.#shown.set(view.node, { stamp: this.#notebook.expectedStamp(view.node, fresh[0] as string) ?? stamp });
     }
   }
 
@@ -287,6 +350,7 @@ export class PageSession implements CellHost, FigureHost {
     const interrupted = this.#runningStep;
     this.#runningStep = undefined;
     this.#connection.end(reason);
+    this.#dropLiveViews();
     this.#notebook.sessionLost();
     for (const view of this.#views)
       if (this.#shown.get(view.node) !== 'nothing' && this.#shown.get(view.node) !== 'baked') this.#shown.set(view.node, 'lost');

@@ -3,7 +3,7 @@
  * the worker's messages back into the end of each step, output for the running cell, and session
  * events. Ending the worker (stop, lost GPU, fatal error, another backend) ends every step pending.
  */
-import type { BackendName, FromWorker, RunEnd, StepFields, TensorMemory, ToWorker } from '../runtime/protocol.ts';
+import type { BackendName, FromWorker, QueryValue, ResultValue, RunEnd, StepFields, TensorMemory, ToWorker } from '../runtime/protocol.ts';
 import type { CellFailure } from '../runtime/execute-cell.ts';
 import type { OutputChunk } from '../runtime/output-batcher.ts';
 import { connectWorker, type WorkerConnection } from './worker-connection.ts';
@@ -27,10 +27,23 @@ export interface SessionEvents {
   fatal(message: string, gpuLost: boolean): void;
   lateError(cellId: string, failure: CellFailure): void;
   memory(memory: TensorMemory): void;
+  /** A running cell's watched variables at one step (see `watch` in protocol.ts). */
+  watchFrame?(runId: number, frame: { step: number; total: number; values: Record<string, ResultValue> }): void;
+}
+
+/** Variables whose views follow a running cell, and how often (steps it reports with progress()). */
+export interface WatchOptions {
+  names: string[];
+  everySteps: number;
 }
 
 interface Pending {
   resolve: (end: StepEnd) => void;
+  reject: (error: Error) => void;
+}
+
+interface PendingQuery {
+  resolve: (result: unknown) => void;
   reject: (error: Error) => void;
 }
 
@@ -44,15 +57,21 @@ export class SessionConnection {
   readonly #events: SessionEvents;
   readonly #pending = new Map<number, Pending>();
   readonly #playbacks = new Map<number, Playback>();
+  readonly #queries = new Map<number, PendingQuery>();
   #connection: WorkerConnection | undefined;
   #nextRunId = 1;
   preferredBackend: BackendName | undefined;
   readonly #tfjsFlags: string | undefined;
+  readonly #watch: WatchOptions | undefined;
 
-  constructor(events: SessionEvents, options: { preferredBackend?: BackendName | undefined; tfjsFlags?: string | undefined } = {}) {
+  constructor(
+    events: SessionEvents,
+    options: { preferredBackend?: BackendName | undefined; tfjsFlags?: string | undefined; watch?: WatchOptions | undefined } = {},
+  ) {
     this.#events = events;
     this.preferredBackend = options.preferredBackend;
     this.#tfjsFlags = options.tfjsFlags;
+    this.#watch = options.watch;
   }
 
   get started(): boolean {
@@ -61,10 +80,12 @@ export class SessionConnection {
 
   /** Starts the worker if it is not running (ahead of the first run, when the reader shows interest). */
   start(): void {
-    this.#connection ??= connectWorker((message) => this.#onMessage(message), {
+    if (this.#connection) return;
+    this.#connection = connectWorker((message) => this.#onMessage(message), {
       preferredBackend: this.preferredBackend,
       tfjsFlags: this.#tfjsFlags,
     });
+    if (this.#watch && this.#watch.names.length > 0) this.#send({ type: 'watch', ...this.#watch });
   }
 
   nextRunId(): number {
@@ -101,6 +122,16 @@ export class SessionConnection {
     });
   }
 
+  /** Asks an explorer program a question in the worker (between cell runs); resolves with its answer. */
+  query(program: string, args: unknown, values: QueryValue[]): Promise<unknown> {
+    this.start();
+    const runId = this.nextRunId();
+    return new Promise((resolve, reject) => {
+      this.#queries.set(runId, { resolve, reject });
+      this.#send({ type: 'query', runId, program, args, values });
+    });
+  }
+
   /** Ends the worker and everything pending on it. */
   end(reason: string): void {
     this.#connection?.terminate();
@@ -110,6 +141,8 @@ export class SessionConnection {
     this.#pending.clear();
     for (const playback of this.#playbacks.values()) playback.reject(error);
     this.#playbacks.clear();
+    for (const query of this.#queries.values()) query.reject(error);
+    this.#queries.clear();
   }
 
   #send(message: ToWorker): void {
@@ -151,6 +184,16 @@ export class SessionConnection {
         return;
       case 'figure-frame':
         this.#playbacks.get(message.runId)?.onFrame(message.frame);
+        return;
+      case 'query-result': {
+        const query = this.#queries.get(message.runId);
+        this.#queries.delete(message.runId);
+        if (message.error === undefined) query?.resolve(message.result);
+        else query?.reject(new Error(message.error));
+        return;
+      }
+      case 'watch-frame':
+        this.#events.watchFrame?.(message.runId, message);
         return;
       case 'figure-end': {
         const playback = this.#playbacks.get(message.runId);

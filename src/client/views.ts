@@ -17,9 +17,20 @@ export interface View {
   show(results: Record<string, ResultValue>): void;
   /** Out of date: keep what is shown (never blank it) and say so. */
   setStale(stale: boolean): void;
+  /**
+   * While the cell that provides its variables runs (training you can watch): their values every
+   * few steps; undefined when that run ended without values (stopped, failed, session lost).
+   */
+  live?(frame: LiveFrame | undefined): void;
 }
 
-function markStale(element: HTMLElement, stale: boolean, t: Translate): void {
+export interface LiveFrame {
+  values: Record<string, ResultValue>;
+  step: number;
+  total: number;
+}
+
+export function markStale(element: HTMLElement, stale: boolean, t: Translate): void {
   if (stale) {
     element.dataset['state'] = 'stale';
     element.title = t('stale.title');
@@ -65,5 +76,9 @@ export function figureView(element: LiveFigureElement, t: Translate): View | und
     names: [name],
     show: (results) => element.update(results),
     setStale: (stale) => markStale(element, stale, t),
+    // A figure of a running cell's variables redraws as it goes; a stopped run's last frame stays, marked stale.
+    live: (frame) => {
+      if (frame) element.update(frame.values);
+    },
   };
 }

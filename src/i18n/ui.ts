@@ -13,12 +13,14 @@ import error from './messages/error.ts';
 import figure from './messages/figure.ts';
 import hardening from './messages/hardening.ts';
 import notebook from './messages/notebook.ts';
+import offline from './messages/offline.ts';
 import session from './messages/session.ts';
 import site from './messages/site.ts';
 import edition from './messages/edition.ts';
+import explorers from './messages/explorers.ts';
 import reading from './messages/reading.ts';
 
-const AREAS = [site, cell, session, error, figure, notebook, edition, hardening, reading] as const;
+const AREAS = [site, cell, session, error, figure, notebook, edition, hardening, reading, offline, explorers] as const;
 
 type KeysOf<Area> = Area extends { fr: Record<infer Keys, Message> } ? Keys : never;
 export type UiKey = KeysOf<(typeof AREAS)[number]>;

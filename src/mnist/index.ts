@@ -8,8 +8,15 @@
  *
  * See README.md in this folder.
  */
-export { loadMnistBytes, type LoadMnistOptions, type MnistBytes, type MnistProgress, type MnistSplitBytes } from './load.ts';
-export { createMnist, type CreateMnistOptions, type Mnist } from './mnist.ts';
+export {
+  loadMnistBytes,
+  loadMnistTestBytes,
+  type LoadMnistOptions,
+  type MnistBytes,
+  type MnistProgress,
+  type MnistSplitBytes,
+} from './load.ts';
+export { createMnist, createMnistTestSet, type CreateMnistOptions, type Mnist } from './mnist.ts';
 export { NUM_CLASSES, type DataSet, type TfCore } from './dataset.ts';
 export {
   createCacheStorageAssetCache,

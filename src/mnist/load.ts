@@ -2,19 +2,20 @@
  * loadMnistBytes: manifest → (cache or download) → verify → decode → verify.
  * All or nothing: the promise resolves only when all four files are loaded
  * and verified; the first failure cancels the other downloads and rejects.
+ * loadMnistTestBytes does the same for the test set's two files only.
  */
 import type { AssetCache } from './cache.ts';
 import { decodeMnistAsset, readMnistAssetHeader } from './codec.ts';
 import { downloadBytes, downloadJson, type FetchFunction } from './download.ts';
 import { MnistError } from './errors.ts';
 import { idxHeaderBytes } from './idx.ts';
-import { MANIFEST_FILE_NAME, parseManifest, type ManifestEntry, type MnistManifest } from './manifest.ts';
+import { MANIFEST_FILE_NAME, parseManifest, type ManifestEntry, type MnistFileName } from './manifest.ts';
 import { sha256Hex } from './sha256.ts';
 
 export interface MnistProgress {
   /** Compressed bytes received so far, cached files included. */
   readonly loadedBytes: number;
-  /** Compressed size of all four files, from the manifest. */
+  /** Compressed size of the files being loaded (all four, or the test set's two), from the manifest. */
   readonly totalBytes: number;
 }
 
@@ -46,6 +47,25 @@ export interface MnistBytes {
 }
 
 export async function loadMnistBytes(options: LoadMnistOptions): Promise<MnistBytes> {
+  const files = await loadFiles(options, ['train-images', 'train-labels', 't10k-images', 't10k-labels']);
+  return { train: pairSplit(files[0], files[1]), test: pairSplit(files[2], files[3]) };
+}
+
+/**
+ * The 10,000 test images and their labels only (two of the four files, about 1.1 MB compressed):
+ * enough to look at test images through a model without the 55,000 training images. Same checks,
+ * progress (over these two files) and errors as loadMnistBytes.
+ */
+export async function loadMnistTestBytes(options: LoadMnistOptions): Promise<MnistSplitBytes> {
+  const [images, labels] = await loadFiles(options, ['t10k-images', 't10k-labels']);
+  return pairSplit(images, labels);
+}
+
+/** The named files, in that order, all verified; the first failure cancels the others and rejects. */
+async function loadFiles<const Names extends readonly MnistFileName[]>(
+  options: LoadMnistOptions,
+  names: Names,
+): Promise<{ [K in keyof Names]: LoadedFile }> {
   const outerSignal = options.signal;
   outerSignal?.throwIfAborted();
   // One controller for all requests, so a failure can cancel the rest.
@@ -56,9 +76,14 @@ export async function loadMnistBytes(options: LoadMnistOptions): Promise<MnistBy
     const baseUrl = resolveBaseUrl(options.baseUrl);
     const manifestUrl = new URL(MANIFEST_FILE_NAME, baseUrl).href;
     const manifest = parseManifest(await downloadJson(options.fetch, manifestUrl, 'manifest', controller.signal));
-    const progress = createProgress(manifest, options.onProgress);
+    const entries = names.map((name) => {
+      const entry = manifest.files.find((file) => file.name === name);
+      if (!entry) throw new MnistError(name, 'missing from the manifest');
+      return entry;
+    });
+    const progress = createProgress(entries, options.onProgress);
     const context: LoadContext = { options, baseUrl, signal: controller.signal, progress };
-    const loads = manifest.files.map(async (entry) => {
+    const loads = entries.map(async (entry) => {
       try {
         return await loadFile(context, entry);
       } catch (error) {
@@ -66,12 +91,7 @@ export async function loadMnistBytes(options: LoadMnistOptions): Promise<MnistBy
         throw error;
       }
     });
-    const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(loads);
-    if (!trainImages || !trainLabels || !testImages || !testLabels) throw new Error('manifest lists fewer than four files');
-    return {
-      train: pairSplit(trainImages, trainLabels),
-      test: pairSplit(testImages, testLabels),
-    };
+    return (await Promise.all(loads)) as { [K in keyof Names]: LoadedFile };
   } finally {
     outerSignal?.removeEventListener('abort', forwardAbort);
   }
@@ -170,8 +190,8 @@ function pairSplit(images: LoadedFile, labels: LoadedFile): MnistSplitBytes {
   };
 }
 
-function createProgress(manifest: MnistManifest, onProgress: LoadMnistOptions['onProgress']): (bytes: number) => void {
-  const totalBytes = manifest.files.reduce((sum, entry) => sum + entry.compressedBytes, 0);
+function createProgress(entries: readonly ManifestEntry[], onProgress: LoadMnistOptions['onProgress']): (bytes: number) => void {
+  const totalBytes = entries.reduce((sum, entry) => sum + entry.compressedBytes, 0);
   let loadedBytes = 0;
   onProgress?.({ loadedBytes, totalBytes });
   return (bytes) => {

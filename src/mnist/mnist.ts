@@ -3,7 +3,7 @@
  * input_data.read_data_sets('MNIST_data', one_hot=True).
  */
 import { createDataSet, NUM_CLASSES, type DataSet, type TfCore } from './dataset.ts';
-import type { MnistBytes } from './load.ts';
+import type { MnistBytes, MnistSplitBytes } from './load.ts';
 import { deriveSeed } from './random.ts';
 
 export interface Mnist {
@@ -80,6 +80,21 @@ export function createMnist(tf: TfCore, bytes: MnistBytes, options: CreateMnistO
       testSet.rewind();
     },
   };
+}
+
+/**
+ * The test set alone (from loadMnistTestBytes), as `mnist.test` would hold it: same data, same
+ * seeded batches. For looking at test images without loading the training set.
+ */
+export function createMnistTestSet(tf: TfCore, test: MnistSplitBytes, options: Pick<CreateMnistOptions, 'seed'> = {}): DataSet {
+  const seed = options.seed ?? 0;
+  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  checkLabels(test.labels, 'test');
+  return createDataSet(
+    tf,
+    { images: test.images, labels: test.labels, numExamples: test.count, imageSize: test.rows * test.cols },
+    deriveSeed(seed, 2),
+  );
 }
 
 function checkLabels(labels: Uint8Array, split: string): void {

@@ -292,6 +292,15 @@ export class CellSession {
     }
   }
 
+  /**
+   * A variable's value for a reader outside the cells (an explorer): as the snapshot `key` holds
+   * it if the session keeps that copy, else its current value. Changes nothing.
+   */
+  peek(name: string, key?: string): unknown {
+    if (key !== undefined && this.#snapshots.has(key)) return this.#snapshots.peek(key);
+    return this.scope[name];
+  }
+
   /** The current values of the named top-level variables, for `data-result` in the prose. */
   readResults(names: readonly string[]): Record<string, ResultValue> {
     const results: Record<string, ResultValue> = {};

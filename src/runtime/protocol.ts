@@ -45,6 +45,14 @@ export interface ConnectMessage {
   tfjsFlags?: string;
 }
 
+/**
+ * A value an explorer's question reads (src/explorables/queries.ts): a session variable, from the
+ * snapshot `key` when the session holds it (a view above a later change of `W` sees `W` as it was),
+ * else its current value; or a slice of a float32 file the build wrote (the build's trained model,
+ * before the reader has trained one). `offset` and `shape` count float32 values.
+ */
+export type QueryValue = { name: string; key?: string } | { name: string; asset: { url: string; offset: number; shape: number[] } };
+
 export type ToWorker =
   | ({ type: 'run'; cellId: string; code: string } & StepFields)
   | ({ type: 'define'; name: string; value: unknown } & StepFields)
@@ -53,7 +61,14 @@ export type ToWorker =
   /** Frees snapshots the notebook no longer needs (see Kernel.release); memory comes back. */
   | { type: 'release'; keys: string[] }
   /** Plays a named program of the worker's (an animated figure): frames are its own business. */
-  | { type: 'figure'; runId: number; program: string };
+  | { type: 'figure'; runId: number; program: string }
+  /** Asks an explorer program (src/explorables/queries.ts) a question, between cell runs; answered by `query-result`. */
+  | { type: 'query'; runId: number; program: string; args: unknown; values: QueryValue[] }
+  /**
+   * While a cell runs, send the page these variables every `everySteps` steps the cell reports with
+   * progress(), when the cell changed them (a training loop): the page redraws the views of them.
+   */
+  | { type: 'watch'; names: string[]; everySteps: number };
 
 export interface RunEnd {
   runId: number;
@@ -83,4 +98,7 @@ export type FromWorker =
   /** A cell that had finished threw later (a timer, a callback, an unhandled rejection). */
   | { type: 'late-error'; cellId: string; failure: CellFailure }
   | { type: 'figure-frame'; runId: number; frame: unknown }
-  | { type: 'figure-end'; runId: number; error?: string };
+  | { type: 'figure-end'; runId: number; error?: string }
+  | { type: 'query-result'; runId: number; result?: unknown; error?: string }
+  /** A running cell's watched variables at one step (see `watch`). */
+  | { type: 'watch-frame'; runId: number; step: number; total: number; values: Record<string, ResultValue> };

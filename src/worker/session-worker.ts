@@ -13,9 +13,12 @@ import type { ConnectMessage, FromWorker, RunEnd, TensorMemory, ToWorker } from 
 import { chooseBackend } from './choose-backend.ts';
 import { FIGURE_PROGRAMS, isFigureProgramName } from '../figures/programs.ts';
 import { mnistLazyGlobal } from '../runtime/mnist-global.ts';
-import { createCacheStorageAssetCache } from '../mnist/index.ts';
+import { createCacheStorageAssetCache, loadMnistTestBytes, type Mnist } from '../mnist/index.ts';
 import { applyTfjsFlags } from './tfjs-flags.ts';
 import { lockWorkerGlobals } from './lock-globals.ts';
+import { ExplorerQueries } from './explorer-queries.ts';
+import { ExplorerTestSet } from './explorer-test-set.ts';
+import { TrainingWatch } from './training-watch.ts';
 
 /** The part of the worker global we use (the DOM and WebWorker type libraries cannot be mixed). */
 interface WorkerScope {
@@ -31,19 +34,44 @@ const scope = self as unknown as WorkerScope;
 function startSession(connect: ConnectMessage): void {
   const port = connect.port;
   const post = (message: FromWorker, transfer: Transferable[] = []): void => port.postMessage(message, transfer);
-  const mnist = mnistLazyGlobal({
-    tf,
-    fetch: (url, init) => fetch(url, init),
+  const mnistOptions = {
+    fetch: (url: string, init: { signal: AbortSignal; cache?: 'no-cache' }) => fetch(url, init),
     baseUrl: new URL(`${import.meta.env.BASE_URL}data/mnist/`, scope.location.origin),
     cache: createCacheStorageAssetCache(),
-    onProgress: ({ loadedBytes, totalBytes }) => post({ type: 'data-progress', loadedBytes, totalBytes }),
-  });
+    onProgress: ({ loadedBytes, totalBytes }: { loadedBytes: number; totalBytes: number }) =>
+      post({ type: 'data-progress', loadedBytes, totalBytes }),
+  };
+  const mnist = mnistLazyGlobal({ tf, ...mnistOptions });
+  let loadedMnist: Mnist | undefined;
   const batcher = new OutputBatcher((runId, chunk) => post({ type: 'output', runId, chunk }, transferablesOf(chunk)));
+  const watch = new TrainingWatch(tf, post);
   const session = new CellSession({
     tf,
-    onOutput: (runId, event) => batcher.add(runId, event),
-    lazyGlobals: { mnist: announced(mnist, () => post({ type: 'data-ready' })) },
+    onOutput: (runId, event) => {
+      batcher.add(runId, event);
+      if (event.kind === 'progress') watch.progress(runId, event.done, event.total, session.scope);
+    },
+    lazyGlobals: {
+      mnist: announced(mnist, (loaded) => {
+        loadedMnist = loaded as Mnist;
+        post({ type: 'data-ready' });
+      }),
+    },
   });
+  // The explorers' test images: the session's once a cell loaded MNIST, else the test set alone.
+  const testSet = new ExplorerTestSet(
+    tf,
+    async () => {
+      try {
+        return await loadMnistTestBytes(mnistOptions);
+      } finally {
+        // The download is over (the explorer that asked shows a failure): the bar's progress closes.
+        post({ type: 'data-ready' });
+      }
+    },
+    () => loadedMnist,
+  );
+  const queries = new ExplorerQueries({ tf, session, testSet, fetch: (url) => fetch(url) });
 
   if (connect.tfjsFlags) applyTfjsFlags(tf, connect.tfjsFlags);
   const backendReady = chooseBackend(tf, connect.preferredBackend).then(
@@ -81,6 +109,10 @@ function startSession(connect: ConnectMessage): void {
       session.interrupt();
       return;
     }
+    if (message.type === 'watch') {
+      watch.configure(message.names, message.everySteps);
+      return;
+    }
     if (!(await backendReady)) return;
     if (message.type === 'release') {
       session.releaseSnapshots(message.keys);
@@ -89,6 +121,10 @@ function startSession(connect: ConnectMessage): void {
     }
     if (message.type === 'figure') {
       await playFigure(message, session, post);
+      return;
+    }
+    if (message.type === 'query') {
+      post(await queries.answer(message));
       return;
     }
     const options = {
@@ -101,7 +137,10 @@ function startSession(connect: ConnectMessage): void {
       finish(message.runId, await session.define(message.name, message.value, options));
       return;
     }
-    finish(message.runId, await session.run(message.runId, message.cellId, message.code, options));
+    const outcome = await session.run(message.runId, message.cellId, message.code, options);
+    // A frame still being read holds copies of the watched variables: the run ends without them.
+    await watch.settled();
+    finish(message.runId, outcome);
   };
 
   port.addEventListener('message', (event: MessageEvent<ToWorker>) => void handle(event.data));
@@ -122,13 +161,13 @@ function startSession(connect: ConnectMessage): void {
   });
 }
 
-/** The same lazy global, telling the page when it has loaded (the data download's end). */
-function announced(global: LazyGlobal, onLoaded: () => void): LazyGlobal {
+/** The same lazy global, telling when it has loaded (the data download's end) and what it made. */
+function announced(global: LazyGlobal, onLoaded: (value: unknown) => void): LazyGlobal {
   return {
     ...global,
     load: async () => {
       const value = await global.load();
-      onLoaded();
+      onLoaded(value);
       return value;
     },
   };

@@ -19,8 +19,9 @@ describe('benchmark report', () => {
       { name: 'training overhead', samples: [1.2, 1.05, 1.3], unit: 'ratio', budget: 1.1 },
       { name: 'tensors', samples: [12], unit: 'count' },
       { name: 'Lighthouse performance', samples: [97, 93, 96], unit: 'count', minimum: 95 },
+      { name: 'layout shift', samples: [0.0123, 0.2, 0.004], unit: 'score', budget: 0.1 },
     ]);
-    expect(rows.map((row) => row.withinBudget)).toEqual([true, false, undefined, true]);
+    expect(rows.map((row) => row.withinBudget)).toEqual([true, false, undefined, true, true]);
     expect(markdownTable(rows)).toBe(
       [
         '| measure | median | budget | runs |',
@@ -29,6 +30,7 @@ describe('benchmark report', () => {
         '| training overhead | 1.20 × | ≤ 1.10 × ✗ | 3 |',
         '| tensors | 12 |  | 1 |',
         '| Lighthouse performance | 96 | ≥ 95 ✓ | 3 |',
+        '| layout shift | 0.012 | ≤ 0.100 ✓ | 3 |',
       ].join('\n'),
     );
   });

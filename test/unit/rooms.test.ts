@@ -21,6 +21,8 @@ describe('the rooms of src/ (eslint.config.js)', () => {
     ['src/build/x.ts', '../worker/choose-backend.ts'],
     ['src/runtime/x.ts', 'node:fs'],
     ['src/client/x.ts', 'astro:content'],
+    ['src/offline/x.ts', '../client/offline.ts'],
+    ['src/offline/x.ts', 'node:fs'],
   ])('refuse an import that points up or sideways: %s importing %s', async (file, specifier) => {
     expect(await importErrors(file, specifier)).toHaveLength(1);
   });
@@ -31,6 +33,8 @@ describe('the rooms of src/ (eslint.config.js)', () => {
     ['src/client/x.ts', '../runtime/notebook/notebook.ts'],
     ['src/build/bake/x.ts', '../../runtime/cell-session.ts'],
     ['src/build/x.ts', 'node:fs'],
+    ['src/client/x.ts', '../offline/build-info.ts'],
+    ['src/build/offline/x.ts', '../../offline/page-build.ts'],
   ])('allow an import that points down: %s importing %s', async (file, specifier) => {
     expect(await importErrors(file, specifier)).toEqual([]);
   });

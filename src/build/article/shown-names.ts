@@ -1,11 +1,12 @@
 /**
  * The components that are nodes of the page's notebook, read from the props they were given in the
  * MDX (the record): views show session variables (`<Result name="accuracy" />`,
- * `<Compare name="accuracy" article="0.9128" />`, `<LiveFigure source="W" />`); controls define one
+ * `<Compare name="accuracy" article="0.9128" />`, `<LiveFigure source="W" />`, `<Explorer kind="test-image" />`); controls define one
  * (`<Control name="learning_rate" />`). The bake records the shown values; the page updates views
  * after each run and feeds controls' values in.
  */
 import type { ArticleRecord, ComponentRecord } from './record.ts';
+import { explorerNames } from '../explorers/explorer-props.ts';
 
 type Props = ComponentRecord['props'];
 
@@ -14,6 +15,8 @@ const SHOWN_BY: Record<string, (props: Props) => unknown[]> = {
   Result: (props) => [props['name']],
   Compare: (props) => [props['name']],
   LiveFigure: (props) => [props['source']],
+  // An explorer shows a model: its weights and bias (W and b unless its props name others).
+  Explorer: (props) => Object.values(explorerNames(props)),
 };
 
 /** Components whose value becomes a session variable, and that variable's name. */

@@ -280,6 +280,16 @@ export class Notebook {
     return provider === undefined ? undefined : this.#latestOutput(provider, name);
   }
 
+  /**
+   * The snapshot key of `name` as run `stamp` left it, if the session still holds that value (as its
+   * current value or as a copy); undefined once it is gone. What an explorer asks the worker for:
+   * the worker takes the copy if there is one, else the current value.
+   */
+  heldKey(name: string, stamp: string): string | undefined {
+    const key = snapshotKey(name, stamp);
+    return this.#current.get(name) === stamp || this.#snapshots.has(key) ? key : undefined;
+  }
+
   /** The failed node that kept `id` from running, if one did. */
   blockedBy(id: string): string | undefined {
     return this.#blockedBy.get(id);

@@ -63,6 +63,18 @@ export class SnapshotStore {
     return value;
   }
 
+  /**
+   * The value as it was when copied, without putting it back: a tf.Variable's copy, or the value
+   * itself when it held no variable (explorers read `W@stamp` while `W` has moved on).
+   */
+  peek(key: string): unknown {
+    const snapshot = this.#snapshots.get(key);
+    if (!snapshot) return undefined;
+    const copy = snapshot.variables.find(([variable]) => variable === snapshot.value)?.[1];
+    if (copy) return copy;
+    return snapshot.variables.length === 0 && !snapshot.entries ? snapshot.value : undefined;
+  }
+
   release(key: string): void {
     const snapshot = this.#snapshots.get(key);
     if (!snapshot) return;

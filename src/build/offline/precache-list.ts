@@ -1,0 +1,24 @@
+/**
+ * Which files of a build its service worker keeps. At install: every hashed asset (page scripts,
+ * styles, the session worker, lazily loaded chunks such as the editor and the WASM backend's
+ * JavaScript), the data manifest and the icon. On first use: the .wasm files, which only browsers
+ * without WebGL load. Never: the pages (kept as the reader opens them), the MNIST data files (the
+ * data loader keeps its own single copy), the files for search engines and link previews.
+ */
+import { DATA_MANIFEST_PATH, type OfflineBuild } from '../../offline/build-info.ts';
+
+const ALWAYS = [DATA_MANIFEST_PATH, 'favicon.svg'];
+
+/** `files`: every file of the built site, as paths relative to its root with forward slashes. */
+export function offlinePaths(files: readonly string[]): Pick<OfflineBuild, 'precache' | 'onDemand'> {
+  const assets = files.filter((path) => path.startsWith('_astro/'));
+  return {
+    precache: [...assets.filter((path) => !path.endsWith('.wasm')), ...files.filter((path) => ALWAYS.includes(path))].sort(),
+    onDemand: assets.filter((path) => path.endsWith('.wasm')).sort(),
+  };
+}
+
+/** The built pages, whose bytes go into the build id and which carry it. */
+export function pagePaths(files: readonly string[]): string[] {
+  return files.filter((path) => path.endsWith('.html')).sort();
+}
