@@ -8,7 +8,9 @@ export function remarkScrollableTables() {
   return (tree: Root): void => {
     const visit = (node: Root | RootContent): void => {
       if (node.type === 'table') {
-        node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), tabIndex: 0 } };
+        // hProperties: what mdast-util-to-hast (remark-rehype) copies onto the <table> element.
+        const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
+        data.hProperties = { ...data.hProperties, tabIndex: 0 };
         return;
       }
       if ('children' in node) for (const child of node.children) visit(child);
