@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
 import { cell, waitForState } from '../../scripts/support/reader.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -10,7 +11,7 @@ const browser = useBrowser();
 const PAGES = [
   '?stay',
   '404.html',
-  ...['fr', 'en', 'ja'].flatMap((locale) => [`${locale}/`, `${locale}/demo/`, `${locale}/mnist-softmax/`, `${locale}/404/`]),
+  ...LOCALES.flatMap((locale) => [`${locale}/`, `${locale}/demo/`, `${locale}/mnist-softmax/`, `${locale}/404/`]),
 ];
 
 async function seriousViolations(

@@ -2,11 +2,12 @@ import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
 import { outputOf, waitForState } from '../../scripts/support/reader.ts';
 import { argMax, printedTensor } from '../support/article.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
 
-describe.each(['fr', 'en', 'ja'])('the article in %s', (locale) => {
+describe.each(LOCALES)('the article in %s', (locale) => {
   it('runs every cell on WebGL and reproduces the article’s results', async () => {
     const context = await browser().newContext();
     const page = await context.newPage();

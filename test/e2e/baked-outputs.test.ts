@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
 import { cell, outputOf, replaceCode, runCell } from '../../scripts/support/reader.ts';
 import { argMax, printedTensor } from '../support/article.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -20,7 +21,7 @@ describe('outputs computed at build time', () => {
     await context.close();
   });
 
-  it.each(['fr', 'en', 'ja'])('show every cell of the %s article, its accuracy and y[0] without JavaScript', async (locale) => {
+  it.each(LOCALES)('show every cell of the %s article, its accuracy and y[0] without JavaScript', async (locale) => {
     const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${siteUrl}${locale}/mnist-softmax/`);

@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from '../../scripts/support/build-site.ts';
 import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
 import { translator, uiStrings } from '../../src/i18n/ui.ts';
 import type { Locale } from '../../src/i18n/locales.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -29,7 +30,7 @@ async function open(path: string): Promise<Page> {
 const longDate = (iso: string, locale: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
 
-describe.each(['fr', 'en', 'ja'] as const)('the edition of mnist-softmax in %s', (locale: Locale) => {
+describe.each(LOCALES)('the edition of mnist-softmax in %s', (locale: Locale) => {
   const strings = uiStrings(locale);
 
   it('says where the article comes from, collapsed until the reader opens it, with its dates in the page’s language', async () => {
@@ -138,9 +139,10 @@ describe.each(['ja/mnist-softmax/', 'ja/demo/'])('Japanese typography on %s', (p
   it('has no half-width space between Japanese and Latin text, nor after full-width punctuation, in the prose', async () => {
     const page = await open(path);
     const offenders = await page.evaluate((japanese) => {
-      // Prose written in the MDX; quoted titles 「…」 keep their own spelling; code is set as written.
+      // Prose written in the MDX (cells, figures, explorers and the session bar are interface); quoted
+      // titles 「…」 keep their own spelling; code is set as written.
       const skip =
-        'code, pre, kbd, samp, math, .katex, [data-cell], [data-session], [data-figure], live-figure, figure, .editor-insert__label';
+        'code, pre, kbd, samp, math, .katex, [data-cell], [data-session], [data-figure], [data-explorer], live-figure, figure, .editor-insert__label';
       const blocks = [...document.querySelectorAll('article :is(p, li, td, th, h2, h3, summary)')].filter(
         (element) => !element.closest(skip),
       );
@@ -194,7 +196,7 @@ describe('a translation behind its French original', () => {
       if (existsSync(join(PROJECT_ROOT, entry))) cpSync(join(PROJECT_ROOT, entry), join(fixture, entry), { recursive: true });
     }
     // Only the demo: a small build (the fixture has its own, empty, cache of cell outputs).
-    for (const locale of ['fr', 'en', 'ja']) rmSync(join(fixture, 'content/articles', locale, 'mnist-softmax.mdx'));
+    for (const locale of LOCALES) rmSync(join(fixture, 'content/articles', locale, 'mnist-softmax.mdx'));
     appendFileSync(
       join(fixture, 'content/articles/fr/demo.mdx'),
       '\nUne phrase ajoutée au texte français, que les traductions n’ont pas.\n',

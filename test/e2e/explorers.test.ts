@@ -8,9 +8,9 @@ import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
 import { cell, outputOf, replaceCode, waitForState } from '../../scripts/support/reader.ts';
 import { parsePrintedTensor } from '../support/printed-tensor.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 
 const PAGE = 'mnist-softmax/';
-const LOCALES = ['fr', 'en', 'ja'] as const;
 const TRAINING = 400_000;
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();

@@ -72,6 +72,25 @@ describe('hostile output', () => {
   });
 });
 
+describe('cell code and the page', () => {
+  it('cannot reach the page’s channel: posting or closing is refused with a clear error, and the session goes on', async () => {
+    for (const code of [
+      'postMessage({ type: "fatal", message: "fake" });',
+      'Object.getPrototypeOf(self).postMessage.call(self, { type: "gpu-lost" });',
+      'close();',
+    ]) {
+      await replaceCode(page, 'tensors', code);
+      expect(await runCell(page, 'tensors')).toBe('error');
+      expect(await errorOf(page, 'tensors')).toMatch(/(postMessage|close)\(\) is not available in a cell/);
+    }
+    await replaceCode(page, 'tensors', 'print("the session goes on");');
+    expect(await runCell(page, 'tensors')).toBe('done');
+    expect(await outputOf(page, 'tensors')).toBe('the session goes on');
+    expect(await page.locator('[data-session-notice]').isHidden()).toBe(true);
+    expect(await page.locator('[data-backend-indicator]').getAttribute('data-backend')).toBe('webgl');
+  });
+});
+
 describe('concurrency', () => {
   it('runs a cell once when Run or Run all is pressed during a run, and runs what it needs first', async () => {
     // Globals of the worker count the runs: an output is cleared at each run, a counter is not.
@@ -170,7 +189,8 @@ describe('Content-Security-Policy', () => {
       image.src = 'data:,broken';
       document.body.append(image);
     });
-    await fresh.waitForTimeout(200);
+    // Both refusals are reported (securitypolicyviolation), so the browser has decided on both.
+    await fresh.waitForFunction(() => (window as unknown as { violations: string[] }).violations.length >= 2);
     expect(await fresh.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
     await context.close();
   });

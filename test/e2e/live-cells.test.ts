@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
 import { cell, errorOf, outputOf, replaceCode, runCell, waitForState } from '../../scripts/support/reader.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -19,7 +20,7 @@ async function openDemo(locale = 'en'): Promise<void> {
 }
 
 describe('live cells in the browser', () => {
-  it.each(['fr', 'en', 'ja'])('serves the %s demo with its cells upgraded and a language switch', async (locale) => {
+  it.each(LOCALES)('serves the %s demo with its cells upgraded and a language switch', async (locale) => {
     await openDemo(locale);
     expect(await page.getAttribute('html', 'lang')).toBe(locale);
     expect(await page.locator('[data-cell]').count()).toBe(3);

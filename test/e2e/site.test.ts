@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -93,7 +94,7 @@ describe('dark mode', () => {
 });
 
 describe('formulas', () => {
-  it.each(['fr', 'en', 'ja'])('are MathML rendered at build time in the %s article, without JavaScript', async (locale) => {
+  it.each(LOCALES)('are MathML rendered at build time in the %s article, without JavaScript', async (locale) => {
     const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${siteUrl}${locale}/mnist-softmax/`);

@@ -5,6 +5,7 @@ import { useBrowser } from '../support/use-browser.ts';
 import { outputOf, runCell } from '../../scripts/support/reader.ts';
 import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
 import { buildSite, PROJECT_ROOT } from '../../scripts/support/build-site.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 
 const outDir = resolve(PROJECT_ROOT, 'dist-sub-path');
 const browser = useBrowser();
@@ -39,7 +40,7 @@ describe('a site deployed under a sub-path', () => {
 
   it('writes absolute canonical and sitemap URLs under that path, for all three locales', () => {
     const sitemap = readFileSync(resolve(outDir, 'sitemap.xml'), 'utf8');
-    for (const locale of ['fr', 'en', 'ja']) expect(sitemap).toContain(`<loc>https://example.org/tf-facile/${locale}/mnist-softmax/</loc>`);
+    for (const locale of LOCALES) expect(sitemap).toContain(`<loc>https://example.org/tf-facile/${locale}/mnist-softmax/</loc>`);
     const article = readFileSync(resolve(outDir, 'ja/mnist-softmax/index.html'), 'utf8');
     expect(article).toContain('<link rel="canonical" href="https://example.org/tf-facile/ja/mnist-softmax/">');
     expect(readFileSync(resolve(outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.org/tf-facile/sitemap.xml');
@@ -49,6 +50,6 @@ describe('a site deployed under a sub-path', () => {
 describe('the main build', () => {
   it('has a sitemap listing the three locales with hreflang alternates', async () => {
     const sitemap = await (await fetch(`${inject('siteUrl')}sitemap.xml`)).text();
-    for (const locale of ['fr', 'en', 'ja']) expect(sitemap).toContain(`hreflang="${locale}"`);
+    for (const locale of LOCALES) expect(sitemap).toContain(`hreflang="${locale}"`);
   });
 });
