@@ -297,7 +297,7 @@ export class PageSession implements CellHost, FigureHost, ExplorerHost {
       this.#warnNonFinite(cell, end);
     } else if (end.interrupted) {
       this.#dropLiveViews();
-      cell?.appendOutput(this.#t('cell.stopped'));
+      cell?.appendOutput(this.#t('cell.interrupted'));
     } else {
       this.#dropLiveViews();
       this.#bar.hideDataProgress();

@@ -90,6 +90,38 @@ describe('the notebook on the article', () => {
   });
 });
 
+describe('Stop during training', () => {
+  it('keeps the session and its variables, says the run stopped, and leaves no figure blank', async () => {
+    await cell(page, 'train').locator('[data-action="run"]').click();
+    await waitForState(page, 'train', ['running'], TRAINING);
+    // Some steps in: the weights have moved from zero.
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-cell="train"] [data-progress] progress')?.getAttribute('value') ?? 0) >= 0.05,
+      undefined,
+      {
+        timeout: TRAINING,
+      },
+    );
+    await page.locator('[data-action="stop-all"]').click();
+    await page.waitForFunction(
+      () => !['running', 'queued'].includes(document.querySelector('[data-cell="train"]')?.getAttribute('data-state') ?? ''),
+    );
+    expect(await outputOf(page, 'train')).toContain('Stopped. The session keeps its variables');
+    // Interrupted at an await, not ended: the same WebGL session, still holding W and b.
+    expect(await page.locator('[data-backend-indicator]').getAttribute('data-backend')).toBe('webgl');
+    expect(await page.locator('[data-session-notice]').isHidden()).toBe(true);
+    expect(Number(await page.locator('[data-memory]').getAttribute('data-tensors'))).toBeGreaterThan(0);
+    const digits = page.locator('[data-figure="weights-heatmaps"] img[data-digit]');
+    expect(await digits.count()).toBe(10);
+    for (const source of await digits.evaluateAll((images) => images.map((image) => (image as HTMLImageElement).src)))
+      expect(source).toMatch(/^data:image\/png;base64,.{100,}/);
+    // A later cell that reads W runs: the notebook brings the training up to date first.
+    await cell(page, 'weight-rows').locator('[data-action="run"]').click();
+    expect(await waitForState(page, 'weight-rows', ['done', 'error'], TRAINING)).toBe('done');
+    expect(await outputOf(page, 'weight-rows')).toContain('W[380]');
+  });
+});
+
 describe('controls bound to variables', () => {
   it('re-run their cheap dependents when the reader changes them, from the keyboard', async () => {
     const demo = await browser().newPage();

@@ -3,6 +3,7 @@ import { defineMessages } from '../define-messages.ts';
 
 export default defineMessages({
   fr: {
+    'cell.interrupted': 'Arrêté. La session garde ses variables : une cellule qui a besoin de celle-ci la relancera d’abord.',
     'deps.uses': 'utilise',
     'deps.usedBy': 'utilisé par',
     'deps.from': 'de',
@@ -16,6 +17,7 @@ export default defineMessages({
     'stale.title': 'Cette valeur ne correspond plus au code : exécutez les cellules dont elle dépend.',
   },
   en: {
+    'cell.interrupted': 'Stopped. The session keeps its variables: a cell that needs this one will run it again first.',
     'deps.uses': 'uses',
     'deps.usedBy': 'used by',
     'deps.from': 'from',
@@ -29,6 +31,7 @@ export default defineMessages({
     'stale.title': 'This value no longer matches the code: run the cells it depends on.',
   },
   ja: {
+    'cell.interrupted': '停止しました。セッションの変数は残っています。このセルを必要とするセルは、先にこのセルをもう一度実行します。',
     'deps.uses': '使う値',
     'deps.usedBy': '使うセル',
     'deps.from': '出どころ',

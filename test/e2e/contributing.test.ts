@@ -1,0 +1,120 @@
+/**
+ * CONTRIBUTING.md's recipes "add a locale" and "add an article", followed to the letter in a copy of
+ * the site: a fourth locale needs its line in the registry (src/i18n/locales.ts) and its content,
+ * nothing else; a new French article needs its MDX file, nothing else. The copy builds, and readers
+ * get the pages, the language switch, the sitemap, French interface strings where the new locale
+ * has none yet, and the new article's cell run at build time.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBrowser } from '../support/use-browser.ts';
+import { PROJECT_ROOT } from '../../scripts/support/build-site.ts';
+import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
+import { translator } from '../../src/i18n/ui.ts';
+
+const browser = useBrowser();
+const fixture = resolve(PROJECT_ROOT, 'dist-contributing-fixture/site');
+let server: StaticServer;
+
+/** The recipe's one registry edit: the code and the name of the language. */
+function addLocaleToRegistry(file: string): void {
+  const source = readFileSync(file, 'utf8');
+  const withLocale = source
+    .replace(/export const LOCALES = \[([^\]]*)\] as const;/, (_line, list: string) => `export const LOCALES = [${list}, 'de'] as const;`)
+    .replace(
+      /export const LOCALE_NAMES: Record<Locale, string> = \{([^}]*)\};/,
+      (_line, names: string) => `export const LOCALE_NAMES: Record<Locale, string> = {${names}, de: 'Deutsch' };`,
+    );
+  if (withLocale === source || !withLocale.includes("'de'] as const") || !withLocale.includes("de: 'Deutsch'"))
+    throw new Error('src/i18n/locales.ts no longer matches the recipe in CONTRIBUTING.md');
+  writeFileSync(file, withLocale);
+}
+
+beforeAll(async () => {
+  rmSync(resolve(fixture, '..'), { recursive: true, force: true });
+  mkdirSync(fixture, { recursive: true });
+  for (const entry of ['src', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    if (existsSync(join(PROJECT_ROOT, entry))) cpSync(join(PROJECT_ROOT, entry), join(fixture, entry), { recursive: true });
+  }
+  // A small build: the demo only (the fixture has its own, empty, cache of cell outputs).
+  for (const locale of LOCALES) rmSync(join(fixture, 'content/articles', locale, 'mnist-softmax.mdx'));
+
+  // Recipe "add a locale": the registry line, then the content.
+  addLocaleToRegistry(join(fixture, 'src/i18n/locales.ts'));
+  mkdirSync(join(fixture, 'content/articles/de'));
+  const englishDemo = readFileSync(join(fixture, 'content/articles/en/demo.mdx'), 'utf8');
+  writeFileSync(
+    join(fixture, 'content/articles/de/demo.mdx'),
+    englishDemo
+      .replace(/^title: .*$/m, "title: 'Demo: lebendige Code-Zellen'")
+      .replace(/^description: .*$/m, "description: 'Eine kurze Seite zum Ausprobieren.'"),
+  );
+
+  // Recipe "add an article": one MDX file, French first.
+  writeFileSync(
+    join(fixture, 'content/articles/fr/bonjour.mdx'),
+    [
+      '---',
+      "title: 'Bonjour'",
+      "description: 'Un article d’une cellule.'",
+      '---',
+      '',
+      'Une cellule, exécutée à la construction du site :',
+      '',
+      '```js live id=somme',
+      'const total = tf.tensor1d([1, 2, 3]).sum().dataSync()[0];',
+      'print("total :", total);',
+      '```',
+      '',
+      'La somme vaut <Result name="total" digits={0} />.',
+      '',
+    ].join('\n'),
+  );
+
+  const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', BASE_PATH: '/' };
+  delete environment['BASE_URL'];
+  delete environment['CI'];
+  const build = spawnSync(process.execPath, [resolve(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+    cwd: fixture,
+    env: environment,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`the fixture site did not build:\n${build.stdout}\n${build.stderr}`);
+  server = await serveStatic(join(fixture, 'dist'));
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(resolve(fixture, '..'), { recursive: true, force: true });
+});
+
+describe('CONTRIBUTING.md: add a locale', () => {
+  it('publishes the new locale’s pages, in the switch and the sitemap, with French interface strings until translated', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${server.url}de/demo/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
+    expect(await page.title()).toContain('lebendige Code-Zellen');
+    // The interface falls back to French, the site's reference language, key by key.
+    await page.locator('[data-cell] [data-action="run"]').first().waitFor({ state: 'visible' });
+    expect((await page.locator('[data-cell] [data-action="run"]').first().textContent())?.trim()).toBe(translator('fr')('cell.run'));
+    await page.goto(`${server.url}en/demo/`);
+    expect(await page.locator('a[hreflang="de"]').first().getAttribute('href')).toMatch(/\/de\/demo\/$/);
+    const sitemap = await (await fetch(`${server.url}sitemap.xml`)).text();
+    expect(sitemap).toContain('/de/demo/');
+    await page.close();
+  });
+});
+
+describe('CONTRIBUTING.md: add an article', () => {
+  it('publishes it with its cell run at build time and its value in the prose, before any script', async () => {
+    const context = await browser().newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}fr/bonjour/`);
+    expect(await page.locator('[data-cell="somme"] [data-output]').textContent()).toBe('total : 6');
+    expect((await page.locator('[data-result="total"]').textContent())?.trim()).toBe('6');
+    await context.close();
+  });
+});
