@@ -5,18 +5,16 @@
  * get the pages, the language switch, the sitemap, French interface strings where the new locale
  * has none yet, and the new article's cell run at build time.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { PROJECT_ROOT } from '../../scripts/support/build-site.ts';
+import { buildSiteCopy, copySite, removeSite } from '../support/site-fixture.ts';
 import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
-import { LOCALES } from '../../src/i18n/locales.ts';
 import { translator } from '../../src/i18n/ui.ts';
 
 const browser = useBrowser();
-const fixture = resolve(PROJECT_ROOT, 'dist-contributing-fixture/site');
+let fixture = '';
 let server: StaticServer;
 
 /** The recipe's one registry edit: the code and the name of the language. */
@@ -34,14 +32,7 @@ function addLocaleToRegistry(file: string): void {
 }
 
 beforeAll(async () => {
-  rmSync(resolve(fixture, '..'), { recursive: true, force: true });
-  mkdirSync(fixture, { recursive: true });
-  for (const entry of ['src', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
-    if (existsSync(join(PROJECT_ROOT, entry))) cpSync(join(PROJECT_ROOT, entry), join(fixture, entry), { recursive: true });
-  }
-  // A small build: the demo only (the fixture has its own, empty, cache of cell outputs).
-  for (const locale of LOCALES) rmSync(join(fixture, 'content/articles', locale, 'mnist-softmax.mdx'));
-
+  fixture = copySite('contributing-fixture');
   // Recipe "add a locale": the registry line, then the content.
   addLocaleToRegistry(join(fixture, 'src/i18n/locales.ts'));
   mkdirSync(join(fixture, 'content/articles/de'));
@@ -74,21 +65,13 @@ beforeAll(async () => {
     ].join('\n'),
   );
 
-  const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', BASE_PATH: '/' };
-  delete environment['BASE_URL'];
-  delete environment['CI'];
-  const build = spawnSync(process.execPath, [resolve(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-    cwd: fixture,
-    env: environment,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`the fixture site did not build:\n${build.stdout}\n${build.stderr}`);
+  buildSiteCopy(fixture);
   server = await serveStatic(join(fixture, 'dist'));
 });
 
 afterAll(async () => {
   await server?.close();
-  rmSync(resolve(fixture, '..'), { recursive: true, force: true });
+  removeSite(fixture);
 });
 
 describe('CONTRIBUTING.md: add a locale', () => {

@@ -3,13 +3,12 @@
  * article's numbers beside the reader's in one notation, Japanese set without synthetic italics or
  * stray spaces, and a translated section that says when the French has changed since.
  */
-import { appendFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { PROJECT_ROOT } from '../../scripts/support/build-site.ts';
+import { buildSiteCopy, copySite, removeSite } from '../support/site-fixture.ts';
 import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
 import { translator, uiStrings } from '../../src/i18n/ui.ts';
 import type { Locale } from '../../src/i18n/locales.ts';
@@ -185,38 +184,24 @@ describe.each(['ja/mnist-softmax/', 'ja/demo/'])('Japanese typography on %s', (p
 describe('a translation behind its French original', () => {
   // A copy of the site in which the French demo gained a sentence that the translations lack:
   // the build says which sections are behind, and the pages say so to readers.
-  const fixture = resolve(PROJECT_ROOT, 'dist-edition-fixture/site');
+  let fixture = '';
   let server: StaticServer;
   let buildOutput = '';
 
   beforeAll(async () => {
-    rmSync(resolve(fixture, '..'), { recursive: true, force: true });
-    mkdirSync(fixture, { recursive: true });
-    for (const entry of ['src', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
-      if (existsSync(join(PROJECT_ROOT, entry))) cpSync(join(PROJECT_ROOT, entry), join(fixture, entry), { recursive: true });
-    }
-    // Only the demo: a small build (the fixture has its own, empty, cache of cell outputs).
-    for (const locale of LOCALES) rmSync(join(fixture, 'content/articles', locale, 'mnist-softmax.mdx'));
+    fixture = copySite('edition-fixture');
     appendFileSync(
       join(fixture, 'content/articles/fr/demo.mdx'),
       '\nUne phrase ajoutée au texte français, que les traductions n’ont pas.\n',
     );
-    const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', BASE_PATH: '/' };
-    delete environment['BASE_URL'];
-    delete environment['CI']; // behind sections are warnings here; under CI they would fail the build
-    const build = spawnSync(process.execPath, [resolve(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-      cwd: fixture,
-      env: environment,
-      encoding: 'utf8',
-    });
-    buildOutput = `${build.stdout}\n${build.stderr}`;
-    if (build.status !== 0) throw new Error(`the fixture site did not build:\n${buildOutput}`);
+    // Behind sections are warnings here; under CI they would fail the build.
+    buildOutput = buildSiteCopy(fixture);
     server = await serveStatic(join(fixture, 'dist'));
   });
 
   afterAll(async () => {
     await server?.close();
-    rmSync(resolve(fixture, '..'), { recursive: true, force: true });
+    removeSite(fixture);
   });
 
   it('is reported by the build, naming the file and the section', () => {
