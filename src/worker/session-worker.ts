@@ -31,6 +31,9 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
+/** How often a running cell's output reaches the page. */
+const OUTPUT_INTERVAL_MS = 250;
+
 function startSession(connect: ConnectMessage): void {
   const port = connect.port;
   const post = (message: FromWorker, transfer: Transferable[] = []): void => port.postMessage(message, transfer);
@@ -43,7 +46,9 @@ function startSession(connect: ConnectMessage): void {
   };
   const mnist = mnistLazyGlobal({ tf, ...mnistOptions });
   let loadedMnist: Mnist | undefined;
-  const batcher = new OutputBatcher((runId, chunk) => post({ type: 'output', runId, chunk }, transferablesOf(chunk)));
+  // Four batches a second: each one costs the page a style, layout and paint, and on a machine
+  // whose GPU is software (SwiftShader) that work competes with the training for the same cores.
+  const batcher = new OutputBatcher((runId, chunk) => post({ type: 'output', runId, chunk }, transferablesOf(chunk)), OUTPUT_INTERVAL_MS);
   const watch = new TrainingWatch(tf, post);
   const session = new CellSession({
     tf,
