@@ -93,6 +93,15 @@ describe('the layers extension', () => {
     expect(linesOf(events)).toEqual(['40 10']);
   });
 
+  it('frees the model a re-run replaces, with its weights and optimizer: the tensor count stays flat', async () => {
+    const { session } = sessionWith();
+    const code = `${MODEL}await m.fit(xs, ys, { epochs: 2, batchSize: 4 });`;
+    expect(await session.run(1, 'model', code)).toMatchObject({ ok: true });
+    const after = tf.memory().numTensors;
+    for (let run = 2; run <= 4; run++) expect(await session.run(run, 'model', code)).toMatchObject({ ok: true });
+    expect(tf.memory().numTensors).toBe(after);
+  });
+
   it('fails the cell with a retry hint when its code cannot be downloaded, and loads it on the next run', async () => {
     let fail = true;
     const { session } = sessionWith({

@@ -2,7 +2,9 @@
  * `tf.fitCallbacks()`: the callback that shows `model.fit` and `model.fitDataset` under the cell
  * that trains, the way the article's training cell shows its loop: a progress bar per batch
  * (`progress(done, total)`), and curves of the loss and metrics (`plot('loss', step, value)`,
- * `plot('acc', ...)`) every few batches, about a hundred points in all. It also makes Stop work:
+ * `plot('acc', ...)`) every few batches, about a hundred points in all. The values are read back
+ * without waiting for them (the GPU keeps its queue full, as in a fit without callbacks) and drawn
+ * in order as they arrive; the fit ends once the last one is drawn. It also makes Stop work:
  * a fit awaits inside TensorFlow.js, where the cell's own `await` checkpoints cannot see, so the
  * callback ends training at the next batch once the reader pressed Stop, and lets the event loop
  * turn now and then so that the Stop message gets in at all.
@@ -39,7 +41,8 @@ interface FitParams {
   batchSize?: number | null;
 }
 
-type LogValue = number | { data(): Promise<ArrayLike<number>> };
+type TensorValue = { data(): Promise<ArrayLike<number>>; clone(): TensorValue; dispose(): void };
+type LogValue = number | TensorValue;
 type Logs = Record<string, LogValue | undefined>;
 
 /** The class of the callbacks, made from the loaded `tf.Callback` (the layers code is not there before). */
@@ -60,6 +63,8 @@ export function defineFitCallback(Callback: typeof tfl.Callback): FitCallbackCla
     #every = 1;
     #step = 0;
     #lastYield = 0;
+    /** The points read back so far, drawn in order: each read chains on this. */
+    #drawn: Promise<void> = Promise.resolve();
 
     constructor(currentRun: CurrentRun, options: FitCallbackOptions = {}) {
       super();
@@ -78,6 +83,12 @@ export function defineFitCallback(Callback: typeof tfl.Callback): FitCallbackCla
       this.#every = this.#plotEvery ?? (this.#total ? Math.max(1, Math.round(this.#total / POINTS_PER_CURVE)) : 10);
       this.#step = 0;
       this.#lastYield = Date.now();
+      this.#drawn = Promise.resolve();
+    }
+
+    override async onTrainEnd(): Promise<void> {
+      // The cell ends after its fit: every point read so far is drawn under it first.
+      await this.#drawn;
     }
 
     override async onBatchEnd(_batch: number, logs?: Logs): Promise<void> {
@@ -87,7 +98,7 @@ export function defineFitCallback(Callback: typeof tfl.Callback): FitCallbackCla
       if (this.#progress && this.#total !== undefined) run?.progress(this.#step, this.#total);
       // The first batch too: a curve starts where training starts.
       const plotNow = this.#step === 1 || this.#step % this.#every === 0 || this.#step === this.#total;
-      if (this.#plot && plotNow) await this.#plotLogs(logs, (key) => !key.startsWith('val_'));
+      if (this.#plot && plotNow) this.#plotLogs(logs, (key) => !key.startsWith('val_'));
       // The batch's own awaits may never reach the event loop (CPU and WASM backends): give it a turn.
       if (Date.now() - this.#lastYield >= YIELD_EVERY_MS) {
         await nextMacrotask();
@@ -102,7 +113,7 @@ export function defineFitCallback(Callback: typeof tfl.Callback): FitCallbackCla
       const byEpoch = this.#total === undefined;
       if (this.#progress && byEpoch) this.#currentRun()?.progress(epoch + 1, this.#epochs);
       // Validation values exist only at an epoch's end.
-      if (this.#plot) await this.#plotLogs(logs, (key) => byEpoch || key.startsWith('val_'));
+      if (this.#plot) this.#plotLogs(logs, (key) => byEpoch || key.startsWith('val_'));
     }
 
     /** Stop pressed: training ends after this batch (the fit returns, and the cell stops at its `await`). */
@@ -112,17 +123,24 @@ export function defineFitCallback(Callback: typeof tfl.Callback): FitCallbackCla
       return true;
     }
 
-    async #plotLogs(logs: Logs | undefined, wanted: (key: string) => boolean): Promise<void> {
+    /** Reads the logs' values back without waiting (copies: the fit frees its logs after this batch), then draws them. */
+    #plotLogs(logs: Logs | undefined, wanted: (key: string) => boolean): void {
+      const run = this.#currentRun();
+      if (!run) return;
+      const step = this.#step;
       const entries = Object.entries(logs ?? {}).filter(
         (entry): entry is [string, LogValue] => entry[1] !== undefined && !NOT_PLOTTED.has(entry[0]) && wanted(entry[0]),
       );
-      // Reading a value waits for the GPU: all of them at once, and only every few batches.
-      const values = await Promise.all(
-        entries.map(async ([, value]) => (typeof value === 'number' ? value : ((await value.data())[0] ?? NaN))),
-      );
-      if (this.#stopIfAsked()) return;
-      const run = this.#currentRun();
-      entries.forEach(([key], index) => run?.plot(key, this.#step, values[index] ?? NaN));
+      const copies = entries.map(([, value]) => (typeof value === 'number' ? value : value.clone()));
+      const read = Promise.all(copies.map(async (value) => (typeof value === 'number' ? value : ((await value.data())[0] ?? NaN))));
+      this.#drawn = Promise.all([this.#drawn, read])
+        .then(([, values]) => {
+          // Stop pressed, or the run over (a fit that failed): nothing more to draw for this cell.
+          if (this.#currentRun() !== run || run.stopRequested()) return;
+          entries.forEach(([key], index) => run.plot(key, step, values[index] ?? NaN));
+        })
+        .catch(() => undefined)
+        .finally(() => copies.forEach((copy) => (typeof copy === 'number' ? undefined : copy.dispose())));
     }
   };
 }
