@@ -67,6 +67,9 @@ export default defineConfig({
         '@tensorflow/tfjs-backend-webgl',
         '@tensorflow/tfjs-backend-cpu',
         '@tensorflow/tfjs-backend-wasm',
+        // Imported by the worker the first time a cell uses the layers API (src/worker/tfjs-layers.ts).
+        '@tensorflow/tfjs-layers',
+        '@tensorflow/tfjs-data',
         '@codemirror/state',
         '@codemirror/view',
         '@codemirror/commands',

@@ -8,6 +8,8 @@
  * - the training cell against the same loop in bare TensorFlow.js (bare/), same backend, paired;
  * - time from a cold load to the accuracy, site (Run all) against the bare page, paired;
  * - MNIST bytes, decode time, second visit; TensorFlow.js memory; the cell on WebGL, WASM and CPU;
+ * - the layers API: its code's bytes when a Keras cell first runs, and that cell's fit against the
+ *   same fit in bare TensorFlow.js (layers.ts);
  * - Lighthouse (mobile) on the article.
  *
  * Writes bench/report.json and bench/report.md. Not part of `npm test`: timings are noisy.
@@ -27,6 +29,7 @@ import { lighthouseScores } from './lighthouse.ts';
 import { explorerMeasures } from './explorers.ts';
 import { scrollLayoutShift } from './layout-shift.ts';
 import { offlineFirstPaint, secondVisitBytes } from './offline.ts';
+import { layersMeasures } from './layers.ts';
 import { build as viteBuild } from 'vite';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -283,6 +286,8 @@ try {
   ];
   // The explorers (issue 12), the reading layout (issue 17) and offline reading (issue 15).
   measures.push(...(await explorerMeasures(browser, url, runs)));
+  // The layers API, loaded when used (issue 15).
+  measures.push(...(await layersMeasures(browser, url, baselineServer.url, runs)));
   const shifts: Record<number, number[]> = { 390: [], 1280: [] };
   const secondVisits: number[] = [];
   const offlinePaints: number[] = [];

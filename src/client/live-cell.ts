@@ -469,8 +469,8 @@ export class LiveCellElement extends HTMLElement {
       hint.textContent = t(`error.hint.${hintKey}`);
       error.append(hint);
     }
-    if (failure.hint === 'loadFailed' && t) {
-      // A failed download is retried by running the cell again: the data loads on first use.
+    if ((failure.hint === 'loadFailed' || failure.hint === 'codeLoadFailed') && t) {
+      // A failed download is retried by running the cell again: data and code load on first use.
       const retry = document.createElement('button');
       retry.type = 'button';
       retry.className = 'button';

@@ -116,6 +116,8 @@ export class PageSession implements CellHost, FigureHost, ExplorerHost {
           this.#bar.hideDataProgress();
           this.#renderActivity();
         },
+        codeLoading: (what) => this.#bar.showCodeLoading(what),
+        codeReady: () => this.#bar.showCodeLoading(undefined),
         fatal: (message, gpuLost) =>
           gpuLost
             ? this.#loseSession(this.#t('session.gpuLost'), 'GPUError')
@@ -359,6 +361,7 @@ export class PageSession implements CellHost, FigureHost, ExplorerHost {
     else cell?.showError({ name: cause, message: reason });
     for (const cell of this.#cells.values()) cell.closeProgress();
     this.#bar.hideDataProgress();
+    this.#bar.showCodeLoading(undefined);
     this.#bar.hideMemory();
     this.#bar.showBackend(undefined);
     if (cause !== 'stopped') this.#bar.showNotice(reason);

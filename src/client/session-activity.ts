@@ -7,6 +7,8 @@ import type { Translate } from './ui-strings.ts';
 
 export type SessionActivity =
   | { kind: 'downloading'; loadedBytes: number; totalBytes: number }
+  /** Code a cell needs is downloading: `what` names it ('layers', the layers API of TensorFlow.js). */
+  | { kind: 'loading-code'; what: string }
   | {
       kind: 'running';
       cellId: string;
@@ -24,6 +26,7 @@ export type SessionActivity =
 /** One sentence for the bar; `secondsLeft` is the download estimate, when there is one. */
 export function activityText(activity: SessionActivity, t: Translate, locale: string, secondsLeft?: number): string {
   const megabytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+  if (activity.kind === 'loading-code') return t('activity.loadingCode', { what: activity.what });
   if (activity.kind === 'downloading') {
     const text = t('activity.downloading', {
       loaded: megabytes.format(activity.loadedBytes / 1e6),
@@ -40,6 +43,7 @@ export function activityText(activity: SessionActivity, t: Translate, locale: st
 
 /** The same in a few characters, for a phone's bar: "7/19 train · 350/1000", "MNIST 3.1/7.8 MB". */
 export function activityShortText(activity: SessionActivity, locale: string): string {
+  if (activity.kind === 'loading-code') return `TF.js ${activity.what}…`;
   if (activity.kind === 'downloading') {
     const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
     const megabytes = new Intl.NumberFormat(locale, {

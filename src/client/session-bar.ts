@@ -23,6 +23,8 @@ export class SessionBar {
   readonly #estimate = new DownloadEstimate();
   /** The download in progress, shown before the cell that asked for it. */
   #download: Extract<SessionActivity, { kind: 'downloading' }> | undefined;
+  /** Code that a cell waits for (the layers API), shown before that cell. */
+  #loadingCode: Extract<SessionActivity, { kind: 'loading-code' }> | undefined;
   /** The cell that runs, if any. */
   #running: Extract<SessionActivity, { kind: 'running' }> | undefined;
 
@@ -49,6 +51,7 @@ export class SessionBar {
    */
   showActivity(activity: SessionActivity | undefined): void {
     if (activity?.kind === 'downloading') this.#download = activity;
+    else if (activity?.kind === 'loading-code') this.#loadingCode = activity;
     else this.#running = activity;
     this.#render();
   }
@@ -124,6 +127,12 @@ export class SessionBar {
     this.#render();
   }
 
+  /** Code a cell needs is downloading (`what`: 'layers'), or, with undefined, it is there (or failed). */
+  showCodeLoading(what: string | undefined): void {
+    this.#loadingCode = what === undefined ? undefined : { kind: 'loading-code', what };
+    this.#render();
+  }
+
   /** The session is gone: no memory to show. */
   hideMemory(): void {
     const element = this.#part('[data-memory]');
@@ -142,7 +151,7 @@ export class SessionBar {
   #render(): void {
     const line = this.#part('[data-activity]');
     if (!line) return;
-    const activity = this.#download ?? this.#running;
+    const activity = this.#download ?? this.#loadingCode ?? this.#running;
     const stopAll = this.#part<HTMLButtonElement>('[data-action="stop-all"]');
     if (stopAll) stopAll.disabled = activity === undefined;
     line.toggleAttribute('data-busy', activity !== undefined);
@@ -155,7 +164,7 @@ export class SessionBar {
       activityText(activity, this.#t, this.#locale, secondsLeft),
       activityShortText(activity, this.#locale),
     );
-    if (activity.kind === 'downloading') {
+    if (activity.kind !== 'running') {
       line.replaceChildren(long, short);
       return;
     }

@@ -23,6 +23,9 @@ export interface SessionEvents {
   output(runId: number, chunk: OutputChunk): void;
   dataProgress(loadedBytes: number, totalBytes: number): void;
   dataReady(): void;
+  /** Code a cell needs is downloading (`what`: 'layers'); `codeReady` when it is there or failed. */
+  codeLoading?(what: string): void;
+  codeReady?(what: string): void;
   /** The worker cannot go on (no backend, a lost GPU, a crash): the session must end. */
   fatal(message: string, gpuLost: boolean): void;
   lateError(cellId: string, failure: CellFailure): void;
@@ -169,6 +172,12 @@ export class SessionConnection {
         return;
       case 'data-ready':
         this.#events.dataReady();
+        return;
+      case 'code-loading':
+        this.#events.codeLoading?.(message.what);
+        return;
+      case 'code-ready':
+        this.#events.codeReady?.(message.what);
         return;
       case 'memory':
         this.#events.memory(message.memory);

@@ -6,7 +6,7 @@
  * as points arrive and whose large series are summarised per bucket of x (first, lowest, highest,
  * last point), so a million points draw as a few thousand and never spread into `Math.min(...)`.
  */
-import { ChartPoints, type InterleavedSeries } from './chart-points.ts';
+import { ChartPoints, emptyBounds, mergeBounds, type InterleavedSeries, type SeriesPoints } from './chart-points.ts';
 
 export { ChartPoints, type InterleavedSeries } from './chart-points.ts';
 
@@ -46,14 +46,57 @@ function decades(low: number, high: number, most = 6): number[] {
   return ticks;
 }
 
+/**
+ * Series whose values are this many times apart share no axis: a loss summed over a batch (in the
+ * hundreds) would flatten an accuracy (0 to 1) into the bottom line, so each gets a panel of its own.
+ */
+const SCALE_RATIO = 10;
+
 /** Draws the points a cell plotted: a ChartPoints kept as they arrived, or interleaved numbers. */
 export function renderLineChart(points: ChartPoints | InterleavedSeries, options: ChartOptions): string {
   const chart = points instanceof ChartPoints ? points : ChartPoints.from(points);
   const logY = options.logY ?? false;
   const bounds = chart.bounds();
-  const drawable = logY ? bounds.count - bounds.nonPositive : bounds.count;
   if (bounds.count === 0) return '';
-  const [xMin, xMax] = drawable > 0 ? [bounds.xMin, bounds.xMax] : [0, 1];
+  const drawable = logY ? bounds.count - bounds.nonPositive : bounds.count;
+  const xRange: [number, number] = drawable > 0 ? [bounds.xMin, bounds.xMax] : [0, 1];
+  const series = [...chart.series].map(([name, points], index) => ({ name, points, colour: COLOURS[index % COLOURS.length] ?? '' }));
+  const panels = scaleGroups(series).map((group, index) => drawPanel(group, index * HEIGHT, xRange, options));
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT * panels.length}" role="img" aria-label="${escapeText(options.label)}" class="cell-chart" data-scale="${logY ? 'log' : 'linear'}" data-panels="${panels.length}">${panels.join('')}</svg>`;
+}
+
+interface DrawnSeries {
+  name: string;
+  points: SeriesPoints;
+  colour: string;
+}
+
+/** The series in groups of comparable size, in the order they were plotted (see SCALE_RATIO). */
+function scaleGroups(series: readonly DrawnSeries[]): DrawnSeries[][] {
+  const size = (item: DrawnSeries): number => {
+    const { yMin, yMax, count } = item.points.bounds;
+    return count > 0 ? Math.max(Math.abs(yMin), Math.abs(yMax)) : 0;
+  };
+  const groups: Array<{ size: number; members: DrawnSeries[] }> = [];
+  for (const item of series) {
+    const itemSize = size(item);
+    const group = groups.find(
+      (candidate) =>
+        itemSize === 0 ||
+        candidate.size === 0 ||
+        (Number.isFinite(itemSize) && Math.max(itemSize, candidate.size) <= SCALE_RATIO * Math.min(itemSize, candidate.size)),
+    );
+    if (group) group.members.push(item);
+    else groups.push({ size: itemSize, members: [item] });
+  }
+  return groups.map((group) => group.members);
+}
+
+/** One panel, `top` pixels down the SVG: its own y axis, the x axis shared by every panel. */
+function drawPanel(series: readonly DrawnSeries[], top: number, [xMin, xMax]: [number, number], options: ChartOptions): string {
+  const logY = options.logY ?? false;
+  const bounds = series.reduce((merged, item) => mergeBounds(merged, item.points.bounds), emptyBounds());
+  const drawable = logY ? bounds.count - bounds.nonPositive : bounds.count;
   let yTicks: number[];
   let yToUnit: (y: number) => number;
   if (logY) {
@@ -67,15 +110,14 @@ export function renderLineChart(points: ChartPoints | InterleavedSeries, options
     yTicks = [yMin, yMax];
     yToUnit = (y) => (y - yMin) / (yMax - yMin || 1);
   }
+  const plotTop = top + TOP;
   const toX = (x: number): string => (LEFT + (PLOT_WIDTH * (x - xMin)) / (xMax - xMin || 1)).toFixed(1);
-  const toY = (y: number): string => (TOP + PLOT_HEIGHT * (1 - yToUnit(y))).toFixed(1);
+  const toY = (y: number): string => (plotTop + PLOT_HEIGHT * (1 - yToUnit(y))).toFixed(1);
 
-  const names = [...chart.series.keys()];
-  const lines = [...chart.series.values()].map((series, index) => {
-    const colour = COLOURS[index % COLOURS.length];
+  const lines = series.map(({ name, points, colour }, index) => {
     const parts: string[] = [];
     let move = true;
-    series.visit(
+    points.visit(
       logY,
       (x, y) => {
         parts.push(`${move ? 'M' : 'L'}${toX(x)} ${toY(y)}`);
@@ -85,25 +127,26 @@ export function renderLineChart(points: ChartPoints | InterleavedSeries, options
         move = true;
       },
     );
-    return `<path d="${parts.join('')}" fill="none" stroke="${colour}" stroke-width="2" stroke-linejoin="round"/><text x="${WIDTH - RIGHT}" y="${TOP + 12 + 14 * index}" text-anchor="end" font-size="12" fill="${colour}">${escapeText(names[index] ?? '')}</text>`;
+    return `<path d="${parts.join('')}" fill="none" stroke="${colour}" stroke-width="2" stroke-linejoin="round"/><text x="${WIDTH - RIGHT}" y="${plotTop + 12 + 14 * index}" text-anchor="end" font-size="12" fill="${colour}">${escapeText(name)}</text>`;
   });
-  const yTitle = options.yTitle ?? names.join(', ');
+  const yTitle = options.yTitle ?? series.map((item) => item.name).join(', ');
+  const bottom = plotTop + PLOT_HEIGHT;
   const axes = [
-    `<line x1="${LEFT}" y1="${TOP}" x2="${LEFT}" y2="${TOP + PLOT_HEIGHT}" stroke="#9aa0a6"/>`,
-    `<line x1="${LEFT}" y1="${TOP + PLOT_HEIGHT}" x2="${WIDTH - RIGHT}" y2="${TOP + PLOT_HEIGHT}" stroke="#9aa0a6"/>`,
+    `<line x1="${LEFT}" y1="${plotTop}" x2="${LEFT}" y2="${bottom}" stroke="#9aa0a6"/>`,
+    `<line x1="${LEFT}" y1="${bottom}" x2="${WIDTH - RIGHT}" y2="${bottom}" stroke="#9aa0a6"/>`,
     ...yTicks.map(
       (value) => `<text x="${LEFT - 6}" y="${(Number(toY(value)) + 4).toFixed(1)}" text-anchor="end" font-size="11">${tick(value)}</text>`,
     ),
-    `<text x="${LEFT}" y="${TOP + PLOT_HEIGHT + 16}" font-size="11">${tick(xMin)}</text>`,
-    `<text x="${WIDTH - RIGHT}" y="${TOP + PLOT_HEIGHT + 16}" text-anchor="end" font-size="11">${tick(xMax)}</text>`,
-    `<text x="${LEFT + PLOT_WIDTH / 2}" y="${HEIGHT - 6}" text-anchor="middle" font-size="12" data-axis-title="x">${escapeText(options.xTitle)}</text>`,
-    `<text transform="translate(14 ${TOP + PLOT_HEIGHT / 2}) rotate(-90)" text-anchor="middle" font-size="12" data-axis-title="y">${escapeText(yTitle)}</text>`,
+    `<text x="${LEFT}" y="${bottom + 16}" font-size="11">${tick(xMin)}</text>`,
+    `<text x="${WIDTH - RIGHT}" y="${bottom + 16}" text-anchor="end" font-size="11">${tick(xMax)}</text>`,
+    `<text x="${LEFT + PLOT_WIDTH / 2}" y="${top + HEIGHT - 6}" text-anchor="middle" font-size="12" data-axis-title="x">${escapeText(options.xTitle)}</text>`,
+    `<text transform="translate(14 ${plotTop + PLOT_HEIGHT / 2}) rotate(-90)" text-anchor="middle" font-size="12" data-axis-title="y">${escapeText(yTitle)}</text>`,
   ];
   const leftOut = logY ? bounds.nonPositive : 0;
   if (leftOut > 0 && options.leftOutNote) {
     axes.push(
-      `<text x="${LEFT + 6}" y="${TOP + 12}" font-size="11" data-left-out="${leftOut}">${escapeText(options.leftOutNote(leftOut))}</text>`,
+      `<text x="${LEFT + 6}" y="${plotTop + 12}" font-size="11" data-left-out="${leftOut}">${escapeText(options.leftOutNote(leftOut))}</text>`,
     );
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeText(options.label)}" class="cell-chart" data-scale="${logY ? 'log' : 'linear'}">${axes.join('')}${lines.join('')}</svg>`;
+  return `${axes.join('')}${lines.join('')}`;
 }

@@ -26,6 +26,7 @@ import { SnapshotStore } from './session/snapshots.ts';
 import { digestOf } from './session/value-digest.ts';
 import { findNonFinite, type NonFiniteFound } from './non-finite.ts';
 import { snapshotKey } from './notebook/stamps.ts';
+import type { RunHooks, TfApiExtension } from './tf-api-extension.ts';
 
 export type TfNamespace = typeof import('@tensorflow/tfjs-core');
 
@@ -45,6 +46,12 @@ export interface CellSessionOptions {
   globals?: Record<string, unknown>;
   /** A loader that fails makes the cell fail with the loader's message; the next run tries again. */
   lazyGlobals?: Record<string, LazyGlobal | (() => Promise<unknown>)>;
+  /**
+   * Parts of the TensorFlow.js API loaded the first time a cell needs them (the layers API, see
+   * layers/layers-extension.ts); once loaded, every cell's `tf` has their members too. A loader that
+   * fails makes the cell fail, and the next run tries again.
+   */
+  extensions?: readonly TfApiExtension[];
 }
 
 /** What the notebook asks of a run besides the code (see KernelStep in notebook/notebook.ts). */
@@ -88,6 +95,12 @@ export class CellSession {
   readonly #onOutput: CellSessionOptions['onOutput'];
   readonly #globals: Record<string, unknown>;
   readonly #lazyGlobals: Record<string, LazyGlobal>;
+  readonly #extensions: readonly TfApiExtension[];
+  readonly #loadedExtensions = new Set<TfApiExtension>();
+  /** The cells' `tf`: TensorFlow.js core, plus the members of the extensions loaded so far. */
+  #cellTf: object;
+  /** What the running cell lets extensions do (report progress, see Stop); undefined between runs. */
+  #runHooks: RunHooks | undefined;
   readonly #snapshots: SnapshotStore;
   /** Each cell's latest compiled code, to position errors that surface after the cell returned. */
   readonly #compiled = new Map<string, CompiledCell>();
@@ -105,6 +118,8 @@ export class CellSession {
       Object.entries(options.lazyGlobals ?? {}).map(([name, global]) => [name, typeof global === 'function' ? { load: global } : global]),
     );
     this.#snapshots = new SnapshotStore(options.tf);
+    this.#extensions = options.extensions ?? [];
+    this.#cellTf = options.tf;
   }
 
   run(runId: number, cellId: string, code: string, options: RunOptions | readonly string[] = {}): Promise<RunOutcome> {
@@ -175,7 +190,7 @@ export class CellSession {
       checkInterrupt();
       return settled;
     };
-    const builtins = { tf: this.#tf, print, console: cellConsole, progress, plot, [CHECKPOINT]: checkpoint };
+    const builtins = { print, console: cellConsole, progress, plot, [CHECKPOINT]: checkpoint };
     // An error thrown later by the cell's own timers or callbacks, or a promise it rejected and
     // never awaited, fails the run (see reportUncaught): a cell waiting on it would never end.
     const uncaught = new Promise<never>((_, reject) => {
@@ -184,6 +199,7 @@ export class CellSession {
     uncaught.catch(() => undefined);
     this.#interruptRequested = false;
     this.#lastCellId = cellId;
+    this.#runHooks = { progress, plot, stopRequested: () => this.#interruptRequested };
     let engineScope = false;
     let declared: readonly string[] = [];
     let before = new Map<string, Version>();
@@ -193,12 +209,14 @@ export class CellSession {
       declared = compiled.declaredNames;
       this.#compiled.set(cellId, compiled);
       await this.#loadGlobalsFor(compiled.identifiers);
+      await this.#loadExtensionsFor(compiled);
       this.#restore(options.restore ?? []);
       before = this.#versions();
       const previous = new Map(compiled.declaredNames.map((name) => [name, this.scope[name]]));
       this.#tf.engine().startScope();
       engineScope = true;
-      const result = await Promise.race([executeCell(compiled, cellId, this.scope, { ...builtins, ...this.#globals }), uncaught]);
+      const cellBuiltins = { tf: this.#cellTf, ...builtins, ...this.#globals };
+      const result = await Promise.race([executeCell(compiled, cellId, this.scope, cellBuiltins), uncaught]);
       disposeReplaced(this.#tf, previous, this.scope, this.#snapshots.heldValues());
       if (result.hasValue) noteNonFinite(result.value, 'value');
       const value = result.hasValue ? formatValue(result.value) : undefined;
@@ -213,6 +231,7 @@ export class CellSession {
       if (engineScope)
         this.#tf.engine().endScope(reachableTensors(this.#tf, [...Object.values(this.scope), ...this.#snapshots.heldValues()]));
       this.#running = undefined;
+      this.#runHooks = undefined;
       this.#interruptRequested = false;
     }
     const writes = before.size > 0 ? this.#changedSince(before, declared) : [];
@@ -289,6 +308,23 @@ export class CellSession {
         }
       }
       global.beforeCell?.(this.#globals[name]);
+    }
+  }
+
+  /** Loads the parts of the API the cell needs and the session does not have yet. */
+  async #loadExtensionsFor(cell: CompiledCell): Promise<void> {
+    for (const extension of this.#extensions) {
+      if (this.#loadedExtensions.has(extension) || !extension.neededBy(cell)) continue;
+      let members: Record<string, unknown>;
+      try {
+        members = await extension.load(() => this.#runHooks);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new CellError({ name: 'LoadError', message: `TensorFlow.js ${extension.name}: ${message}`, hint: 'codeLoadFailed' });
+      }
+      this.#loadedExtensions.add(extension);
+      // A new object, frozen like the module namespace it extends: cells read `tf`, never change it.
+      this.#cellTf = Object.freeze(Object.assign(Object.create(null) as object, this.#cellTf, members));
     }
   }
 

@@ -28,6 +28,11 @@ export interface CompiledCell {
   readonly sourceUrl: string;
   /** Every identifier the cell mentions: tells which lazily loaded globals (e.g. `mnist`) it needs. */
   readonly identifiers: ReadonlySet<string>;
+  /**
+   * The members the cell reads from `tf` (`tf.sequential`, `tf['layers']`, `const { data } = tf`):
+   * tells which parts of TensorFlow.js loaded on demand it needs (see runtime/layers/).
+   */
+  readonly tfMembers: ReadonlySet<string>;
 }
 
 /** A syntax error, positioned in the cell's own code. */
@@ -102,6 +107,7 @@ export function compileCell(code: string, cellId: string): CompiledCell {
     hasLastExpression,
     sourceUrl,
     identifiers: collectIdentifiers(program),
+    tfMembers: collectMembersOf(program, TF_NAME),
     toCellPosition: (position) => edited.toOriginal(position),
   };
 }
@@ -133,6 +139,44 @@ function collectIdentifiers(root: Node): Set<string> {
   const names = new Set<string>();
   walkNodes(root, (node) => {
     if (node.type === 'Identifier') names.add((node as unknown as { name: string }).name);
+  });
+  return names;
+}
+
+/** The cells' TensorFlow.js global. */
+const TF_NAME = 'tf';
+
+/**
+ * Names read from the global `owner`: `owner.name`, `owner['name']`, `owner?.name`, and the keys of
+ * `const { name } = owner` (or an assignment of the same shape). A local variable that shadows
+ * `owner` counts too: at worst, code that is not needed gets loaded.
+ */
+function collectMembersOf(root: Node, owner: string): Set<string> {
+  const names = new Set<string>();
+  const isOwner = (node: unknown): boolean =>
+    (node as { type?: string; name?: string } | null)?.type === 'Identifier' && (node as { name: string }).name === owner;
+  const addKey = (key: unknown, computed: boolean): void => {
+    const node = key as { type: string; name?: string; value?: unknown };
+    if (!computed && node.type === 'Identifier' && node.name !== undefined) names.add(node.name);
+    else if (node.type === 'Literal' && typeof node.value === 'string') names.add(node.value);
+  };
+  const addPatternKeys = (pattern: unknown): void => {
+    if ((pattern as { type?: string }).type !== 'ObjectPattern') return;
+    for (const property of (pattern as import('acorn').ObjectPattern).properties) {
+      if (property.type === 'Property') addKey(property.key, property.computed);
+    }
+  };
+  walkNodes(root, (node) => {
+    if (node.type === 'MemberExpression') {
+      const member = node as import('acorn').MemberExpression;
+      if (isOwner(member.object)) addKey(member.property, member.computed);
+    } else if (node.type === 'VariableDeclarator') {
+      const declarator = node as import('acorn').VariableDeclarator;
+      if (isOwner(declarator.init)) addPatternKeys(declarator.id);
+    } else if (node.type === 'AssignmentExpression') {
+      const assignment = node as import('acorn').AssignmentExpression;
+      if (isOwner(assignment.right)) addPatternKeys(assignment.left);
+    }
   });
   return names;
 }

@@ -2,7 +2,8 @@
  * Recognises the errors beginners meet most often in TensorFlow.js, so the page can add one
  * sentence of explanation in its own language under the raw message.
  */
-export type ErrorHint = 'shapeMismatch' | 'notDefined' | 'disposedTensor' | 'dtypeMismatch' | 'notAFunction' | 'loadFailed' | 'syntax';
+export type ErrorHint =
+  'shapeMismatch' | 'notDefined' | 'disposedTensor' | 'dtypeMismatch' | 'notAFunction' | 'loadFailed' | 'codeLoadFailed' | 'syntax';
 
 const patterns: ReadonlyArray<readonly [RegExp, ErrorHint]> = [
   [/inner shapes|shapes? .* must match|Operands could not be broadcast|must have the same shape|incompatible shapes/i, 'shapeMismatch'],

@@ -91,6 +91,9 @@ export type FromWorker =
   /** The data set a cell needs is downloading (compressed bytes). */
   | { type: 'data-progress'; loadedBytes: number; totalBytes: number }
   | { type: 'data-ready' }
+  /** Code a cell needs is downloading (the layers API, the first time a cell uses it), then ready or failed. */
+  | { type: 'code-loading'; what: string }
+  | { type: 'code-ready'; what: string }
   /** What TensorFlow.js holds now, after something other than a run freed tensors. */
   | { type: 'memory'; memory: TensorMemory }
   /** The WebGL context was lost: every number from now on could be wrong, so the page restarts the session. */

@@ -4,8 +4,9 @@
  * - Tensors a cell creates and does not keep in a top-level variable (e.g. `print(tf.gather(W, 0))`)
  *   are freed when the cell ends: the cell runs inside an engine scope, like tf.tidy, which keeps
  *   only what the session can still reach. `tf.keep(t)` keeps anything else.
- * - Tensors, variables and optimizers that a re-run replaces (`const W = tf.variable(...)` run
- *   again) are freed, unless another top-level variable still holds them.
+ * - Tensors, variables, optimizers and layers models (with their weights and optimizer) that a
+ *   re-run replaces (`const W = tf.variable(...)` run again) are freed, unless another top-level
+ *   variable still holds them.
  */
 import type * as tfCore from '@tensorflow/tfjs-core';
 
@@ -53,5 +54,28 @@ export function disposeReplaced(
     if (typeof old !== 'object' || old === null || old === scope[name] || stillHeld.has(old)) continue;
     if (old instanceof tf.Tensor && !old.isDisposed) old.dispose();
     else if (old instanceof tf.Optimizer) old.dispose();
+    else if (isLayersModel(old)) disposeModel(tf, old, stillHeld);
   }
+}
+
+interface LayersModelLike {
+  dispose(): unknown;
+  optimizer?: unknown;
+}
+
+/** A tf.LayersModel or tf.Sequential, known by its members: this file does not load the layers code. */
+function isLayersModel(value: object): value is LayersModelLike {
+  const candidate = value as { dispose?: unknown; getWeights?: unknown; layers?: unknown };
+  return typeof candidate.dispose === 'function' && typeof candidate.getWeights === 'function' && Array.isArray(candidate.layers);
+}
+
+/** Its weights (TensorFlow.js counts the models a layer is part of), and the optimizer `compile` gave it. */
+function disposeModel(tf: Tf, model: LayersModelLike, stillHeld: ReadonlySet<unknown>): void {
+  const optimizer = model.optimizer;
+  try {
+    model.dispose();
+  } catch {
+    // Disposed already, by the reader.
+  }
+  if (optimizer instanceof tf.Optimizer && !stillHeld.has(optimizer)) optimizer.dispose();
 }

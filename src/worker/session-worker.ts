@@ -19,6 +19,8 @@ import { lockWorkerGlobals } from './lock-globals.ts';
 import { ExplorerQueries } from './explorer-queries.ts';
 import { ExplorerTestSet } from './explorer-test-set.ts';
 import { TrainingWatch } from './training-watch.ts';
+import { layersExtension } from '../runtime/layers/layers-extension.ts';
+import type { TfApiExtension } from '../runtime/tf-api-extension.ts';
 
 /** The part of the worker global we use (the DOM and WebWorker type libraries cannot be mixed). */
 interface WorkerScope {
@@ -62,6 +64,13 @@ function startSession(connect: ConnectMessage): void {
         post({ type: 'data-ready' });
       }),
     },
+    // The layers API is a chunk of its own, fetched the first time a cell uses it.
+    extensions: [
+      announcedExtension(
+        layersExtension(() => import('./tfjs-layers.ts')),
+        post,
+      ),
+    ],
   });
   // The explorers' test images: the session's once a cell loaded MNIST, else the test set alone.
   const testSet = new ExplorerTestSet(
@@ -174,6 +183,21 @@ function announced(global: LazyGlobal, onLoaded: (value: unknown) => void): Lazy
       const value = await global.load();
       onLoaded(value);
       return value;
+    },
+  };
+}
+
+/** The same extension, telling the page while its code downloads (the session bar says so). */
+function announcedExtension(extension: TfApiExtension, post: (message: FromWorker) => void): TfApiExtension {
+  return {
+    ...extension,
+    load: async (currentRun) => {
+      post({ type: 'code-loading', what: extension.name });
+      try {
+        return await extension.load(currentRun);
+      } finally {
+        post({ type: 'code-ready', what: extension.name });
+      }
     },
   };
 }

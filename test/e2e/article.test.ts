@@ -23,7 +23,7 @@ describe.each(LOCALES)('the article in %s', (locale) => {
     const printedAccuracy = Number(/accuracy: ([\d.]+)/.exec(await outputOf(page, 'evaluate'))?.[1]);
     expect(printedAccuracy).toBeGreaterThan(0.9);
     expect(printedAccuracy).toBeLessThan(0.93);
-    const inlineAccuracy = await page.locator('[data-result="accuracy"]').textContent();
+    const inlineAccuracy = await page.locator('[data-result="accuracy"]').first().textContent();
     expect(inlineAccuracy).toBe(new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(printedAccuracy));
 
     expect(argMax(await printedTensor(page, 'softmax', 'y'))).toBe(7);

@@ -63,7 +63,7 @@ afterAll(() => {
 });
 
 describe('npm run dev on a fresh clone', () => {
-  it('completes a first edit and Run all without reloading the page', async () => {
+  it('completes a first edit, Run all and a cell using the layers API without reloading the page', async () => {
     const context = await browser().newContext();
     const page = await context.newPage();
     let loads = 0;
@@ -74,6 +74,15 @@ describe('npm run dev on a fresh clone', () => {
     await page.locator('[data-action="run-all"]').click();
     await waitForState(page, 'fit', ['done'], 120_000);
     expect(await cell(page, 'tensors').locator('[data-output]').textContent()).toBe('edited in dev');
+    // The layers API, which the worker imports on first use, is known up front too.
+    await replaceCode(
+      page,
+      'matmul',
+      'const m = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2] })] });\nprint(m.outputs[0].shape);',
+    );
+    await cell(page, 'matmul').locator('[data-action="run"]').click();
+    expect(await waitForState(page, 'matmul', ['done', 'error'], 120_000)).toBe('done');
+    expect(await cell(page, 'matmul').locator('[data-output]').textContent()).toBe('[null, 3]');
     expect(loads).toBe(1);
     expect(log).not.toMatch(/optimized dependencies changed|reloading/);
     await context.close();

@@ -57,4 +57,17 @@ describe('the French article, run in Node on the CPU backend', () => {
     expect(y0.indexOf(Math.max(...y0))).toBe(7);
     expect(printedTensor(baked.cells['predictions']?.output ?? '', 'y')).toEqual([7, 2, 1, 0, 4, 1, 4, 9, 5, 9]);
   });
+
+  it('trains the same model with tf.layers in the appendix (cell keras), on the same batches, as well', () => {
+    const keras = baked.cells['keras'];
+    const kerasAccuracy = keras?.results['keras_accuracy'];
+    const accuracy = baked.cells['evaluate']?.results['accuracy'];
+    if (kerasAccuracy?.kind !== 'number' || accuracy?.kind !== 'number') throw new Error('no accuracies');
+    expect(keras?.output).toBe(`accuracy: ${kerasAccuracy.value}`);
+    // Same loss, optimizer and batches: a few test images apart at most (float rounding, Keras's clipping).
+    expect(Math.abs(kerasAccuracy.value - accuracy.value)).toBeLessThan(0.002);
+    // model.fitDataset's curves, drawn for the page: the first batch, then every 10th of the 1000.
+    for (const series of ['loss', 'acc'])
+      expect(keras?.plots?.[series]?.filter((_, i) => i % 2 === 0)).toEqual([1, ...Array.from({ length: 100 }, (_, i) => (i + 1) * 10)]);
+  });
 });

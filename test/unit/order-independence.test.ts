@@ -18,6 +18,8 @@ import { Notebook } from '../../src/runtime/notebook/notebook.ts';
 import { createRandom, shuffleInPlace } from '../../src/mnist/random.ts';
 import type { Mnist } from '../../src/mnist/index.ts';
 import { preparedMnistAssets } from '../support/mnist-assets.ts';
+import { layersExtension } from '../../src/runtime/layers/layers-extension.ts';
+import { importLayersModules } from '../../src/build/bake/layers-modules.ts';
 
 const record = readArticle(join(import.meta.dirname, '../../content/articles/fr/mnist-softmax.mdx'));
 /**
@@ -43,6 +45,8 @@ function articleNotebook() {
     },
     // One download for the whole test; rewound before each cell, as in the page.
     lazyGlobals: { mnist: { load: () => mnist, beforeCell: (value) => (value as Mnist).rewind() } },
+    // The appendix's Keras cell uses the layers API, loaded as the page and the build load it.
+    extensions: [layersExtension(importLayersModules)],
   });
   const sources = new Map<string, NodeSource>(record.cells.map((cell) => [cell.id, { kind: 'cell', code: cell.code }]));
   for (const node of notebookNodes(record)) {

@@ -56,6 +56,28 @@ describe('renderLineChart', () => {
     expect(d.match(/M/g)).toHaveLength(3);
   });
 
+  it('puts series of comparable size on one axis (a mean loss and an accuracy)', () => {
+    const svg = renderLineChart({ loss: [1, 2.3, 100, 0.3], acc: [1, 0.1, 100, 0.9] }, OPTIONS);
+    expect(svg).toContain('data-panels="1"');
+    expect(svg).toContain('viewBox="0 0 480 220"');
+    expect(svg).toContain('data-axis-title="y">loss, acc</text>');
+  });
+
+  it('gives series far apart in size a panel each, over the same steps (a summed loss and an accuracy)', () => {
+    const svg = renderLineChart({ loss: [1, 230, 1000, 30], acc: [1, 0.1, 1000, 0.9] }, { ...OPTIONS, logY: false });
+    expect(svg).toContain('data-panels="2"');
+    expect(svg).toContain('viewBox="0 0 480 440"');
+    expect([...svg.matchAll(/data-axis-title="y">([^<]*)</g)].map((m) => m[1])).toEqual(['loss', 'acc']);
+    // Each curve spans its own panel: the accuracy's highest point is at the top of the second one.
+    const [lossStart, lossEnd] = pathPoints(svg, 0);
+    const [accStart, accEnd] = pathPoints(svg, 1);
+    expect(lossStart?.[1]).toBeCloseTo(12, 0);
+    expect(lossEnd?.[1]).toBeGreaterThan(12);
+    expect(accEnd?.[1]).toBeCloseTo(220 + 12, 0);
+    expect(accStart?.[1]).toBeGreaterThan(accEnd?.[1] ?? Infinity);
+    expect([lossStart?.[0], lossEnd?.[0]]).toEqual([accStart?.[0], accEnd?.[0]]);
+  });
+
   it('escapes series names', () => {
     expect(renderLineChart({ '<script>': [0, 1, 1, 2] }, OPTIONS)).not.toContain('<script>');
   });

@@ -34,6 +34,14 @@ describe('the session bar’s activity line', () => {
     expect(activityText(download, translator('en'), 'en', 0.2)).toBe('Downloading MNIST: 3.1 MB of 7.8 MB · about 1 s left');
   });
 
+  it('says when the code a cell needs is downloading (the layers API)', () => {
+    const loading: SessionActivity = { kind: 'loading-code', what: 'layers' };
+    expect(activityText(loading, translator('en'), 'en')).toBe('Loading TensorFlow.js layers…');
+    expect(activityText(loading, translator('fr'), 'fr')).toBe('Chargement de TensorFlow.js layers…');
+    expect(activityText(loading, translator('ja'), 'ja')).toBe('TensorFlow.js layersを読み込み中…');
+    expect(activityShortText(loading, 'en')).toBe('TF.js layers…');
+  });
+
   it('has a short form for a phone’s bar', () => {
     expect(activityShortText(training, 'en')).toBe('7/19 train · 350/1000');
     expect(activityShortText({ kind: 'downloading', loadedBytes: 3_140_000, totalBytes: 7_830_000 }, 'fr')).toBe('MNIST 3,1/7,8\u202fMo');

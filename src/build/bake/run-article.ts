@@ -14,6 +14,9 @@ import { LocalKernel, type NodeSource } from '../../runtime/notebook/local-kerne
 import { Notebook } from '../../runtime/notebook/notebook.ts';
 import type { ArticleRecord, CellRecord } from '../article/record.ts';
 import { notebookNodes } from '../article/notebook-nodes.ts';
+import type { TfApiExtension } from '../../runtime/tf-api-extension.ts';
+import { layersExtension } from '../../runtime/layers/layers-extension.ts';
+import { importLayersModules } from './layers-modules.ts';
 
 export interface BakedCell {
   /** What the cell printed, then its last value, as the browser shows it. */
@@ -49,6 +52,8 @@ export interface RunArticleOptions {
   /** Names of the top-level variables the prose shows. */
   resultNames: readonly string[];
   lazyGlobals?: Record<string, LazyGlobal | (() => Promise<unknown>)>;
+  /** Parts of the API loaded when a cell uses them; by default the layers API, as in the browser. */
+  extensions?: readonly TfApiExtension[];
 }
 
 export async function runArticle(options: RunArticleOptions): Promise<BakedArticle> {
@@ -67,6 +72,7 @@ export async function runArticle(options: RunArticleOptions): Promise<BakedArtic
       }
     },
     ...(options.lazyGlobals ? { lazyGlobals: options.lazyGlobals } : {}),
+    extensions: options.extensions ?? [layersExtension(importLayersModules)],
   });
   const nodes = notebookNodes(record);
   const sources = new Map<string, NodeSource>();

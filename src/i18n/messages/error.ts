@@ -13,6 +13,8 @@ export default defineMessages({
       'Ce que vous appelez n’est pas une fonction : vérifiez le nom de l’opération dans la documentation de TensorFlow.js.',
     'error.hint.loadFailed':
       'Les données n’ont pas pu être chargées. Vérifiez la connexion, puis relancez la cellule (bouton Exécuter) pour réessayer.',
+    'error.hint.codeLoadFailed':
+      'Cette partie de TensorFlow.js n’a pas pu être téléchargée. Vérifiez la connexion, puis relancez la cellule (bouton Exécuter) pour réessayer.',
   },
   en: {
     'error.at': 'line {line}, column {column}',
@@ -23,6 +25,8 @@ export default defineMessages({
     'error.hint.dtypeMismatch': 'The dtypes do not match: convert with tf.cast(x, "float32").',
     'error.hint.notAFunction': 'What you call is not a function: check the operation’s name in the TensorFlow.js documentation.',
     'error.hint.loadFailed': 'The data could not be loaded. Check the connection, then run the cell again (Run button) to retry.',
+    'error.hint.codeLoadFailed':
+      'This part of TensorFlow.js could not be downloaded. Check the connection, then run the cell again (Run button) to retry.',
   },
   ja: {
     'error.at': '{line} 行目、{column} 列目',
@@ -32,5 +36,7 @@ export default defineMessages({
     'error.hint.dtypeMismatch': 'dtype が一致しません。tf.cast(x, "float32") で変換してください。',
     'error.hint.notAFunction': '呼び出そうとしたものは関数ではありません。TensorFlow.js のドキュメントで演算の名前を確かめてください。',
     'error.hint.loadFailed': 'データを読み込めませんでした。接続を確かめてから、セルをもう一度実行（実行ボタン）して再試行してください。',
+    'error.hint.codeLoadFailed':
+      'TensorFlow.jsのこの部分をダウンロードできませんでした。接続を確かめてから、セルをもう一度実行（実行ボタン）して再試行してください。',
   },
 });

@@ -38,19 +38,23 @@ function serviceWorkerBuild(dir: string): OfflineBuild {
 }
 
 describe('the offline build step', () => {
-  it('stores the scripts, styles, data manifest and icon at install, the WASM files on first use, no page and no data file', () => {
+  it('stores the scripts, styles, data manifest and icon at install, the WASM files and the layers chunk on first use, no page and no data file', () => {
     expect(
       offlinePaths([
         'index.html',
         '_astro/b.js',
         '_astro/a.wasm',
         '_astro/c.css',
+        '_astro/tfjs-layers-Cr4XPtv-.js',
         'data/mnist/manifest.json',
         'data/mnist/t10k-labels.mnc',
         'favicon.svg',
         'og.png',
       ]),
-    ).toEqual({ precache: ['_astro/b.js', '_astro/c.css', 'data/mnist/manifest.json', 'favicon.svg'], onDemand: ['_astro/a.wasm'] });
+    ).toEqual({
+      precache: ['_astro/b.js', '_astro/c.css', 'data/mnist/manifest.json', 'favicon.svg'],
+      onDemand: ['_astro/a.wasm', '_astro/tfjs-layers-Cr4XPtv-.js'],
+    });
   });
 
   it('writes sw.js with the build’s list and marks every page with the build id', async () => {
