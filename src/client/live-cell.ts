@@ -236,6 +236,8 @@ export class LiveCellElement extends HTMLElement {
   }
 
   #blockedBy: string | undefined;
+  /** The dependency line shown, to redraw it only when it changes. */
+  #dependencyKey = '';
 
   /**
    * A queued cell says which cell it waits for, with a link to it; undefined when it waits for
@@ -289,6 +291,10 @@ export class LiveCellElement extends HTMLElement {
     const t = this.#context?.t;
     const container = this.querySelector<HTMLElement>('[data-deps]');
     if (!t || !container) return;
+    // The page redraws every cell's line whenever the notebook changes: unchanged lines stay as they are.
+    const key = JSON.stringify(line);
+    if (key === this.#dependencyKey) return;
+    this.#dependencyKey = key;
     const parts: Node[] = [];
     const link = (anchor: string, text: string): HTMLAnchorElement => {
       const a = document.createElement('a');
