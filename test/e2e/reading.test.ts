@@ -122,14 +122,22 @@ describe('the session bar', () => {
     await page.context().close();
   });
 
-  // The session reports the running cell through SessionBar.showActivity and queued cells through
-  // LiveCellElement.showWaitingFor: the engine rewrite (page-session.ts, the lead's) wires them.
-  it.skip('says "running cell 7 of 19: train (step …)" and the queued cell links to it (needs the session to call showActivity)', async () => {
+  it('says "running cell 7 of 20: train (step …)" and the queued cell links to it', async () => {
     const page = await open('en/mnist-softmax/');
     await cell(page, 'gradients').locator('[data-action="run"]').click();
     await waitForState(page, 'train', ['running'], 90_000);
-    await page.waitForFunction(() =>
-      /^Running cell 7 of 19: train \(step \d+\/1000\)/.test(document.querySelector('[data-activity]')?.textContent ?? ''),
+    // Its place among the page's cells, as the reader counts them.
+    const [position, count] = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll('[data-cell]')].map((element) => element.getAttribute('data-cell'));
+      return [ids.indexOf('train') + 1, ids.length];
+    });
+    await page.waitForFunction(
+      (expected) =>
+        new RegExp(`^Running cell ${expected}: train \\(step \\d+/1000\\)`).test(
+          document.querySelector('[data-activity]')?.textContent ?? '',
+        ),
+      `${position} of ${count}`,
+      { timeout: 90_000 },
     );
     const waiting = cell(page, 'gradients').locator('[data-waiting-for] a');
     expect(await waiting.getAttribute('href')).toBe('#cell-train');
