@@ -62,6 +62,8 @@ export class PageSession implements CellHost, FigureHost, ExplorerHost {
   #stopTimer: ReturnType<typeof setTimeout> | undefined;
   #controlTimer: ReturnType<typeof setTimeout> | undefined;
   #analysis: Promise<typeof import('./cell-analysis.ts')> | undefined;
+  /** Explorers' questions waiting for the notebook to finish what it runs. */
+  #whenIdle: Array<() => void> = [];
   readonly #guard: SharedRunGuard | undefined;
 
   constructor(parts: PageSessionParts) {
@@ -222,9 +224,15 @@ export class PageSession implements CellHost, FigureHost, ExplorerHost {
     return this.#notebook.heldKey(name, stamp);
   }
 
-  /** An explorer's question, answered in the worker between cell runs (starting it if needed). */
-  query(program: string, args: unknown, values: QueryValue[]): Promise<unknown> {
+  /**
+   * An explorer's question, answered in the worker (starting it if needed) once the notebook has
+   * nothing left to run: between two cells of a Run it would delay the cells the reader asked for
+   * (on a cold page, with a second download of the test set), and their end changes the model the
+   * explorer shows anyway.
+   */
+  async query(program: string, args: unknown, values: QueryValue[]): Promise<unknown> {
     if (!this.#connection.started) this.#bar.showStarting();
+    if (this.#notebook.busy) await new Promise<void>((resolve) => this.#whenIdle.push(resolve));
     return this.#connection.query(program, args, values);
   }
 
@@ -400,6 +408,11 @@ export class PageSession implements CellHost, FigureHost, ExplorerHost {
     }
     for (const view of this.#views) view.setStale(this.#notebook.viewState(view.node, this.#shown.get(view.node) ?? 'nothing') === 'stale');
     this.#renderActivity();
+    if (!this.#notebook.busy && this.#whenIdle.length > 0) {
+      const waiting = this.#whenIdle;
+      this.#whenIdle = [];
+      for (const resolve of waiting) resolve();
+    }
   }
 
   #renderActivity(): void {

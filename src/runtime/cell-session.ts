@@ -109,6 +109,8 @@ export class CellSession {
   #lastCellId: string | undefined;
   /** Runs are chained so that two requests never interleave, even if a cell awaits. */
   #tail: Promise<unknown> = Promise.resolve();
+  /** When the last cell or control run ended (-Infinity before the first). */
+  #lastRunEnd = -Infinity;
 
   constructor(options: CellSessionOptions) {
     this.#tf = options.tf;
@@ -124,7 +126,7 @@ export class CellSession {
 
   run(runId: number, cellId: string, code: string, options: RunOptions | readonly string[] = {}): Promise<RunOutcome> {
     const runOptions = Array.isArray(options) ? { shown: options } : (options as RunOptions);
-    return this.runExclusive(() => this.#runNow(runId, cellId, code, runOptions));
+    return this.runExclusive(() => this.#runNow(runId, cellId, code, runOptions).finally(() => (this.#lastRunEnd = now())));
   }
 
   /** A control's value becomes the variable `name` (a control is a node of the notebook too). */
@@ -152,6 +154,22 @@ export class CellSession {
     const result = this.#tail.then(task, task);
     this.#tail = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * Runs work that can wait (an explorer's question) between cells, once no cell has run for
+   * `quietMs`: a Run's cells come one after another, each sent when the previous one ends, and the
+   * work would otherwise slip in between them and delay the cells the reader asked for.
+   */
+  async runWhenQuiet<T>(task: () => Promise<T>, quietMs: number): Promise<T> {
+    for (;;) {
+      const tail = this.#tail;
+      await tail;
+      const wait = this.#lastRunEnd + quietMs - now();
+      // Nothing queued meanwhile and quiet long enough: take the next turn (synchronously, no gap).
+      if (wait <= 0 && tail === this.#tail) return this.runExclusive(task);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 0)));
+    }
   }
 
   async #runNow(runId: number, cellId: string, code: string, options: RunOptions): Promise<RunOutcome> {

@@ -25,6 +25,12 @@ import {
 import type { ExplorerTestSet } from './explorer-test-set.ts';
 
 type Tf = typeof tfCore;
+
+/**
+ * A question waits until no cell has run for this long: more than the page takes to send a Run's
+ * next cell after the previous one ends, little enough for an answer to feel immediate.
+ */
+const QUIET_AFTER_RUNS_MS = 200;
 type QueryMessage = Extract<ToWorker, { type: 'query' }>;
 type QueryResult = Extract<FromWorker, { type: 'query-result' }>;
 
@@ -121,7 +127,7 @@ export class ExplorerQueries {
    * what its cells left, explorers or not.
    */
   async #withModel<T>(values: QueryValue[], task: (model: ResolvedModel) => Promise<T>): Promise<T | QueryProblem> {
-    return this.#options.session.runExclusive(async () => {
+    return this.#options.session.runWhenQuiet(async () => {
       const temporary: tfCore.Tensor[] = [];
       try {
         const [weights, bias] = values.map((value) => this.#resolve(value, temporary));
@@ -134,7 +140,7 @@ export class ExplorerQueries {
       } finally {
         this.#options.tf.dispose(temporary);
       }
-    });
+    }, QUIET_AFTER_RUNS_MS);
   }
 
   #resolve(value: QueryValue, temporary: tfCore.Tensor[]): { tensor: tfCore.Tensor; identity: unknown } | QueryProblem {

@@ -10,18 +10,39 @@ export class ExplorerTestSet {
   readonly #tf: TfCore;
   readonly #loadBytes: () => Promise<MnistSplitBytes>;
   readonly #sessionMnist: () => Mnist | undefined;
+  readonly #sessionLoading: () => Promise<unknown> | undefined;
   #loading: Promise<DataSet> | undefined;
   #own: DataSet | undefined;
 
-  constructor(tf: TfCore, loadBytes: () => Promise<MnistSplitBytes>, sessionMnist: () => Mnist | undefined) {
+  /**
+   * `sessionMnist`: the session's data set once loaded; `sessionLoading`: its download while one
+   * is under way (a cell asked for `mnist`), which brings the test set too.
+   */
+  constructor(
+    tf: TfCore,
+    loadBytes: () => Promise<MnistSplitBytes>,
+    sessionMnist: () => Mnist | undefined,
+    sessionLoading: () => Promise<unknown> | undefined = () => undefined,
+  ) {
     this.#tf = tf;
     this.#loadBytes = loadBytes;
     this.#sessionMnist = sessionMnist;
+    this.#sessionLoading = sessionLoading;
   }
 
-  /** Makes sure test images are at hand (downloads the test set once if the session has none). */
+  /**
+   * Makes sure test images are at hand: the session's, waiting for its download if a cell started
+   * one (downloading the same files twice at once would slow that cell down), else the test set
+   * alone, downloaded once.
+   */
   async ready(): Promise<void> {
     if (this.#sessionMnist() || this.#own) return;
+    const sessionLoading = this.#loading ? undefined : this.#sessionLoading();
+    if (sessionLoading) {
+      // A failed session download leaves us to download the test set on our own.
+      await sessionLoading.catch(() => undefined);
+      if (this.#sessionMnist()) return;
+    }
     this.#loading ??= this.#loadBytes().then((bytes) => createMnistTestSet(this.#tf, bytes, { seed: MNIST_SEED }));
     try {
       this.#own = await this.#loading;

@@ -43,6 +43,18 @@ describe('CellSession', () => {
     expect(lines.map(([, text]) => text)).toEqual(['first', 'second']);
   });
 
+  it('lets a Run’s next cell go before work that can wait (an explorer’s question)', async () => {
+    const session = new CellSession({ tf, onOutput: () => {} });
+    const order: string[] = [];
+    await session.run(1, 'first', 'const a = 1;');
+    const question = session.runWhenQuiet(async () => void order.push('question'), 100);
+    // The page sends the next cell a few milliseconds after the first one ended.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const next = session.run(2, 'second', 'print("second");').then(() => order.push('second'));
+    await Promise.all([question, next]);
+    expect(order).toEqual(['second', 'question']);
+  });
+
   it('returns the values asked for by the prose, numbers as numbers', async () => {
     const { session } = sessionWithOutput();
     const outcome = await session.run(1, 'acc', 'const accuracy = tf.scalar(0.875);\nconst label = "seven";\nconst count = 3;', [

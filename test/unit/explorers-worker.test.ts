@@ -9,7 +9,7 @@ import '../../src/runtime/tf-extensions.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CellSession } from '../../src/runtime/cell-session.ts';
 import type { FromWorker, QueryValue } from '../../src/runtime/protocol.ts';
-import { loadMnistTestBytes, type MnistSplitBytes } from '../../src/mnist/index.ts';
+import { createMnistTestSet, loadMnistTestBytes, type Mnist, type MnistSplitBytes } from '../../src/mnist/index.ts';
 import { ExplorerQueries } from '../../src/worker/explorer-queries.ts';
 import { ExplorerTestSet } from '../../src/worker/explorer-test-set.ts';
 import { TrainingWatch } from '../../src/worker/training-watch.ts';
@@ -179,6 +179,43 @@ describe('the explorers’ questions, answered in the worker', () => {
     expect(one.prediction).toBe(predictionOf(probabilitiesOf(model, one.pixels)));
     // A plain upright stroke, made MNIST-like, is a 1 for this model.
     expect(one.prediction).toBe(1);
+  });
+});
+
+describe('the explorers’ test images', () => {
+  it('wait for the session’s download under way instead of downloading the test set a second time', async () => {
+    let downloads = 0;
+    let mnist: Mnist | undefined;
+    let finishSessionLoad: () => void = () => {};
+    const sessionLoading = new Promise<void>((resolve) => (finishSessionLoad = resolve));
+    const own = new ExplorerTestSet(
+      tf,
+      async () => (downloads++, test),
+      () => mnist,
+      () => sessionLoading,
+    );
+    const ready = own.ready();
+    const sessionTest = createMnistTestSet(tf, test);
+    mnist = { test: sessionTest } as unknown as Mnist;
+    finishSessionLoad();
+    await ready;
+    expect(downloads).toBe(0);
+    expect(own.current()).toBe(sessionTest);
+    sessionTest.dispose();
+  });
+
+  it('download the test set on their own when the session’s download fails', async () => {
+    let downloads = 0;
+    const own = new ExplorerTestSet(
+      tf,
+      async () => (downloads++, test),
+      () => undefined,
+      () => Promise.reject(new Error('offline')),
+    );
+    await own.ready();
+    expect(downloads).toBe(1);
+    expect(own.current().numExamples).toBe(test.count);
+    own.current().dispose();
   });
 });
 

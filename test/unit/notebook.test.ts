@@ -89,6 +89,19 @@ describe('Notebook: Run brings one cell up to date', () => {
     expect(states()).toMatchObject({ unrelated: 'idle', step: 'idle', after: 'idle', show: 'done' });
   });
 
+  it('is busy from a Run until the last cell it planned has run (explorers wait for that)', async () => {
+    const busyWhile: boolean[] = [];
+    const { notebook } = notebookOf(training, {
+      kernel: (inner) => ({ ...inner, run: (step) => (busyWhile.push(notebook.busy), inner.run(step)) }),
+    });
+    expect(notebook.busy).toBe(false);
+    const run = notebook.run('show');
+    expect(notebook.busy).toBe(true);
+    await run;
+    expect(busyWhile).toEqual([true, true, true, true]);
+    expect(notebook.busy).toBe(false);
+  });
+
   it('learns writes at run time: after the training runs, a reader of w depends on it', async () => {
     const { notebook, ran, output } = notebookOf(training.map((spec) => ({ ...spec, writes: [] })));
     await notebook.run('train');

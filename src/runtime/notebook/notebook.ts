@@ -141,6 +141,11 @@ export class Notebook {
     return this.#running;
   }
 
+  /** True from a Run until everything it planned has run (or stopped): steps are still to come. */
+  get busy(): boolean {
+    return this.#pumping;
+  }
+
   /** Brings `id` up to date, running it even if it already is. */
   run(id: string): Promise<void> {
     this.#record(id);
