@@ -185,18 +185,18 @@ describe('the explorers’ questions, answered in the worker', () => {
 describe('the explorers’ test images', () => {
   it('wait for the session’s download under way instead of downloading the test set a second time', async () => {
     let downloads = 0;
-    let mnist: Mnist | undefined;
+    const session: { mnist?: Mnist } = {};
     let finishSessionLoad: () => void = () => {};
     const sessionLoading = new Promise<void>((resolve) => (finishSessionLoad = resolve));
     const own = new ExplorerTestSet(
       tf,
       async () => (downloads++, test),
-      () => mnist,
+      () => session.mnist,
       () => sessionLoading,
     );
     const ready = own.ready();
     const sessionTest = createMnistTestSet(tf, test);
-    mnist = { test: sessionTest } as unknown as Mnist;
+    session.mnist = { test: sessionTest } as unknown as Mnist;
     finishSessionLoad();
     await ready;
     expect(downloads).toBe(0);
