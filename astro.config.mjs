@@ -51,6 +51,9 @@ export default defineConfig({
       scriptDirective: { hashes: [`sha256-${createHash('sha256').update(THEME_BOOT_SCRIPT).digest('base64')}`] },
     },
   },
+  // The styles (about 8 KB compressed) go inside each page rather than in files that block its
+  // first paint for one more request: Lighthouse's mobile first paint improves by that round trip.
+  build: { inlineStylesheets: 'always' },
   // offlineSupport last: once the pages and assets are written, it lists them for the service worker.
   integrations: [mnistAssets(), liveArticles(), mdx(), offlineSupport()],
   vite: {
