@@ -80,16 +80,8 @@ class XSummary {
 
   /** Adds the points from index `from` (inclusive) to `to` (exclusive), skipping non-finite ones. */
   addRange(values: Float64Array, from: number, to: number): void {
-    // Called for every point: one loop, locals, no closures; doubling and rebuilding are rare.
+    // Called for every point: one loop, no closures; doubling and rebuilding are rare.
     const n = this.#n;
-    const [first, low, high, last, lowPositive, highPositive] = [
-      this.#first,
-      this.#low,
-      this.#high,
-      this.#last,
-      this.#lowPositive,
-      this.#highPositive,
-    ];
     for (let index = from; index < to; index++) {
       const x = values[2 * index] as number;
       const y = values[2 * index + 1] as number;
@@ -104,20 +96,8 @@ class XSummary {
         continue;
       }
       while (x >= this.#lo + this.#width * n) this.#double(values);
-      let b = Math.floor((x - this.#lo) / this.#width);
-      if (b >= n) b = n - 1;
-      if ((first[b] as number) < 0) first[b] = index;
-      last[b] = index;
-      const lowAt = low[b] as number;
-      if (lowAt < 0 || y < (values[2 * lowAt + 1] as number)) low[b] = index;
-      const highAt = high[b] as number;
-      if (highAt < 0 || y > (values[2 * highAt + 1] as number)) high[b] = index;
-      if (y > 0) {
-        const lowPositiveAt = lowPositive[b] as number;
-        if (lowPositiveAt < 0 || y < (values[2 * lowPositiveAt + 1] as number)) lowPositive[b] = index;
-        const highPositiveAt = highPositive[b] as number;
-        if (highPositiveAt < 0 || y > (values[2 * highPositiveAt + 1] as number)) highPositive[b] = index;
-      }
+      const b = Math.floor((x - this.#lo) / this.#width);
+      this.#put(values, b >= n ? n - 1 : b, index);
     }
   }
 

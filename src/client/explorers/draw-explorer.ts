@@ -11,7 +11,16 @@ import { isProblem, type DrawingAnswer, type DrawingQuestion } from '../../explo
 import { THEME_EVENT } from '../theme.ts';
 import type { Translate } from '../ui-strings.ts';
 import type { ExplorerChannel, ExplorerHost } from './explorer-view.ts';
-import { announcer, describeFailure, drawInk, part, showModelNote, showProbabilities } from './explorer-parts.ts';
+import {
+  announcer,
+  askWorker,
+  describeFailure,
+  drawInk,
+  part,
+  questionValues,
+  showModelNote,
+  showProbabilities,
+} from './explorer-parts.ts';
 
 /** The pad's drawing size in CSS pixels (the canvas is scaled for the screen's density). */
 const PAD = 280;
@@ -19,8 +28,6 @@ const PAD = 280;
 const PEN_WIDTH = 20;
 /** While drawing, read the drawing again at most this often. */
 const WHILE_DRAWING_MS = 150;
-/** An answer slower than this gets a "computing" note (the worker is busy with a cell). */
-const BUSY_AFTER_MS = 400;
 /** Points closer than this (in pad units) to the last one add nothing. */
 const MIN_STEP = 0.004;
 /** One arrow key press moves the keyboard pen by one pixel of the 28 × 28 image. */
@@ -239,22 +246,12 @@ export class DrawExplorer {
       this.#askAgain = true;
       return;
     }
-    const values = this.#channel.queryValues(this.#host);
-    if (!values) {
-      showModelNote(
-        this.#channel,
-        this.#t,
-        this.#t(this.#channel.state.model.kind === 'none' ? 'explorer.model.none' : 'explorer.model.gone'),
-      );
-      return;
-    }
+    const values = questionValues(this.#channel, this.#host, this.#t);
+    if (!values) return;
     this.#asking = true;
     this.#lastAsked = performance.now();
     const question: DrawingQuestion = { strokes };
-    // A question waits for a running cell (the training, say): say so if the answer is slow to come.
-    const busy = setTimeout(() => this.#verdict(this.#t('explorer.busy')), BUSY_AFTER_MS);
-    this.#host
-      .query('classify-drawing', question, values)
+    askWorker(this.#host, 'classify-drawing', question, values, () => this.#verdict(this.#t('explorer.busy')))
       .then((answer) => {
         // The reader cleared the pad meanwhile: that answer is about nothing on the screen.
         if (this.#strokes.length === 0 && !this.#current) return;
@@ -270,7 +267,6 @@ export class DrawExplorer {
       })
       .catch((error: unknown) => this.#verdict(describeFailure(error, this.#t)))
       .finally(() => {
-        clearTimeout(busy);
         this.#asking = false;
         if (this.#askAgain) {
           this.#askAgain = false;

@@ -4,8 +4,12 @@
  */
 import { formatPercent, formatWeight } from '../../explorables/format.ts';
 import { PIXELS, SIDE } from '../../explorables/pixels.ts';
+import type { QueryValue } from '../../runtime/protocol.ts';
 import type { Translate } from '../ui-strings.ts';
-import type { ExplorerChannel } from './explorer-view.ts';
+import type { ExplorerChannel, ExplorerHost } from './explorer-view.ts';
+
+/** An answer slower than this gets a "computing" note (the worker is busy with a cell). */
+const BUSY_AFTER_MS = 400;
 
 export function part<T extends Element = HTMLElement>(root: ParentNode, selector: string): T {
   const element = root.querySelector<T>(selector);
@@ -20,6 +24,28 @@ export function cellOfStamp(stamp: string): string {
 }
 
 /** Which model the explorer shows, in words, and as `data-model` for tests and styles. */
+/**
+ * The values of the model the explorer shows, to ask the worker about; when there are none (no
+ * model, or the session lost it), the model note says so and the result is undefined.
+ */
+export function questionValues(channel: ExplorerChannel, host: ExplorerHost, t: Translate): QueryValue[] | undefined {
+  const values = channel.queryValues(host);
+  if (!values) showModelNote(channel, t, t(channel.state.model.kind === 'none' ? 'explorer.model.none' : 'explorer.model.gone'));
+  return values;
+}
+
+/** Asks the worker; `onSlow` runs if the answer is slow to come (a running cell, the training say, holds the worker). */
+export function askWorker(
+  host: ExplorerHost,
+  program: string,
+  question: unknown,
+  values: QueryValue[],
+  onSlow: () => void,
+): Promise<unknown> {
+  const slow = setTimeout(onSlow, BUSY_AFTER_MS);
+  return host.query(program, question, values).finally(() => clearTimeout(slow));
+}
+
 export function showModelNote(channel: ExplorerChannel, t: Translate, override?: string): void {
   const { model, training, stale } = channel.state;
   const root = channel.element;

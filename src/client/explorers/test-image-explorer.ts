@@ -12,13 +12,22 @@ import { isProblem, type QueryProblem, type TestImageAnswer, type TestImageQuest
 import { maxAbsOf } from '../../figures/colormap.ts';
 import type { Translate } from '../ui-strings.ts';
 import type { ExplorerChannel, ExplorerHost } from './explorer-view.ts';
-import { announcer, canvasFor, describeFailure, drawInk, part, showModelNote, showProbabilities, showWeightRow } from './explorer-parts.ts';
+import {
+  announcer,
+  askWorker,
+  canvasFor,
+  describeFailure,
+  drawInk,
+  part,
+  questionValues,
+  showModelNote,
+  showProbabilities,
+  showWeightRow,
+} from './explorer-parts.ts';
 import { pageModel } from './model-values.ts';
 import { attachPixelPicker, type PixelPicker } from './pixel-picker.ts';
 
 const LAST_IMAGE = 9999;
-/** An answer slower than this gets a "computing" note (the worker is busy with a cell). */
-const BUSY_AFTER_MS = 400;
 
 export class TestImageExplorer {
   readonly #channel: ExplorerChannel;
@@ -97,28 +106,17 @@ export class TestImageExplorer {
       this.#next = question;
       return;
     }
-    const values = this.#channel.queryValues(this.#host);
-    if (!values) {
-      showModelNote(
-        this.#channel,
-        this.#t,
-        this.#t(this.#channel.state.model.kind === 'none' ? 'explorer.model.none' : 'explorer.model.gone'),
-      );
-      return;
-    }
+    const values = questionValues(this.#channel, this.#host, this.#t);
+    if (!values) return;
     this.#asking = true;
     this.#root.setAttribute('aria-busy', 'true');
-    // A question waits for a running cell (the training, say): say so if the answer is slow to come.
-    const busy = setTimeout(() => this.#verdict(this.#t('explorer.busy')), BUSY_AFTER_MS);
-    this.#host
-      .query('test-image', question, values)
+    askWorker(this.#host, 'test-image', question, values, () => this.#verdict(this.#t('explorer.busy')))
       .then((answer) => {
         if (isProblem(answer)) this.#showProblem(answer);
         else this.#show(answer as TestImageAnswer);
       })
       .catch((error: unknown) => this.#verdict(describeFailure(error, this.#t)))
       .finally(() => {
-        clearTimeout(busy);
         this.#asking = false;
         this.#root.removeAttribute('aria-busy');
         const next = this.#next;
