@@ -1,5 +1,12 @@
 /// <reference types="astro/client" />
 
+// For plain `tsc`, which cannot read .astro files (astro check can, and sees their real props):
+// a .ts file that imports a component (src/components/figures/figure-kinds.ts) gets a component.
+declare module '*.astro' {
+  const component: import('astro/runtime/server/index.js').AstroComponentFactory;
+  export default component;
+}
+
 declare module 'virtual:tf-facile/bake-context' {
   export const bakeContext: import('./build/bake/bake-context.ts').BakeContext;
 }

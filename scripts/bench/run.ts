@@ -7,6 +7,8 @@
  * - the longest main-thread task while the article's training cell runs;
  * - the training cell against the same loop in bare TensorFlow.js (bare/), same backend, paired;
  * - time from a cold load to the accuracy, site (Run all) against the bare page, paired;
+ * - on a cold page, from the click on the accuracy cell's Run to the accuracy, against the bare page
+ *   from its load (the notebook issue's measure), paired; and the same click from navigation;
  * - MNIST bytes, decode time, second visit; TensorFlow.js memory; the cell on WebGL, WASM and CPU;
  * - the layers API: its code's bytes when a Keras cell first runs, and that cell's fit against the
  *   same fit in bare TensorFlow.js (layers.ts);
@@ -217,10 +219,7 @@ async function timeToFirstResult(browser: Browser, url: string, site: false | 'r
   if (site) {
     const button = site === 'run-all' ? page.locator('[data-action="run-all"]') : cell(page, 'evaluate').locator('[data-action="run"]');
     await button.click();
-    await page.waitForFunction(() => document.querySelector('[data-result="accuracy"]')?.hasAttribute('data-baked') === false, undefined, {
-      timeout: 300_000,
-    });
-    const ms = await page.evaluate(() => performance.now());
+    const ms = await accuracyShownAt(page);
     await context.close();
     return { ms };
   }
@@ -230,6 +229,37 @@ async function timeToFirstResult(browser: Browser, url: string, site: false | 'r
   const result = (await handle.jsonValue()) as { firstResultMs: number; trainMs: number };
   await context.close();
   return { ms: result.firstResultMs, trainMs: result.trainMs };
+}
+
+/** When the page's inline accuracy became a value of this session (no longer the build's), in the page's clock. */
+async function accuracyShownAt(page: Page): Promise<number> {
+  await page.waitForFunction(() => document.querySelector('[data-result="accuracy"]')?.hasAttribute('data-baked') === false, undefined, {
+    timeout: 300_000,
+  });
+  return page.evaluate(() => performance.now());
+}
+
+/**
+ * The notebook issue's measure: on a cold page (nothing run, no worker, no data) that the reader has
+ * scrolled to the accuracy cell and that has settled (what loads on approach has loaded), the time
+ * from the click on its Run button to the accuracy. The click is the page's own (no pointer moved
+ * over the cell first, so the worker does not start early on that account).
+ */
+async function clickToAccuracy(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  const run = cell(page, 'evaluate').locator('[data-action="run"]');
+  await run.scrollIntoViewIfNeeded();
+  await page.waitForLoadState('networkidle');
+  const clickedAt = await run.evaluate((button: HTMLButtonElement) => {
+    const at = performance.now();
+    button.click();
+    return at;
+  });
+  const ms = (await accuracyShownAt(page)) - clickedAt;
+  await context.close();
+  return ms;
 }
 
 // Compressed like any static host's responses: Lighthouse judges what travels.
@@ -245,6 +275,8 @@ try {
   const siteFirstResultMs: number[] = [];
   const bareFirstResultMs: number[] = [];
   const siteClickFirstResultMs: number[] = [];
+  const bareFromClickMs: number[] = [];
+  const siteFromClickMs: number[] = [];
   const bareClickFirstResultMs: number[] = [];
   const cheapRerunMs: number[] = [];
   for (let run = 0; run < runs; run++) {
@@ -257,6 +289,8 @@ try {
     const bareAgain = await timeToFirstResult(browser, baselineServer.url, false);
     bareClickFirstResultMs.push(bareAgain.ms);
     siteClickFirstResultMs.push((await timeToFirstResult(browser, url, 'accuracy-cell')).ms);
+    bareFromClickMs.push((await timeToFirstResult(browser, baselineServer.url, false)).ms);
+    siteFromClickMs.push(await clickToAccuracy(browser, url));
     cheapRerunMs.push(await cheapCellRerun(browser, url));
     for (const backend of ['wasm', 'cpu'] as const) otherBackends[backend].push((await trainingRun(browser, `${url}?backend=${backend}`)).trainMs / 1000);
   }
@@ -287,9 +321,11 @@ try {
     { name: 'time to first result: bare TensorFlow.js page', samples: bareFirstResultMs.map((ms) => ms / 1000), unit: 's' },
     { name: 'time to first result, site / bare (paired runs)', samples: pairedRatios(siteFirstResultMs, bareFirstResultMs), unit: 'ratio', budget: 1.25 },
     { name: 'cold load, then Run on the accuracy cell: to accuracy, site', samples: siteClickFirstResultMs.map((ms) => ms / 1000), unit: 's' },
+    { name: 'the same from navigation, site / bare (paired runs)', samples: pairedRatios(siteClickFirstResultMs, bareClickFirstResultMs), unit: 'ratio' },
+    { name: 'cold page scrolled to the accuracy cell: click to accuracy, site', samples: siteFromClickMs.map((ms) => ms / 1000), unit: 's' },
     {
-      name: 'cold click-to-accuracy, site / bare (paired runs)',
-      samples: pairedRatios(siteClickFirstResultMs, bareClickFirstResultMs),
+      name: 'cold click-to-accuracy, site / bare page from its load (paired runs)',
+      samples: pairedRatios(siteFromClickMs, bareFromClickMs),
       unit: 'ratio',
       budget: 1.1,
     },
