@@ -240,10 +240,11 @@ async function accuracyShownAt(page: Page): Promise<number> {
 }
 
 /**
- * The notebook issue's measure: on a cold page (nothing run, no worker, no data) that the reader has
- * scrolled to the accuracy cell and that has settled (what loads on approach has loaded), the time
- * from the click on its Run button to the accuracy. The click is the page's own (no pointer moved
- * over the cell first, so the worker does not start early on that account).
+ * The notebook issue's measure: on a cold page (nothing run) that the reader has scrolled to the
+ * accuracy cell and that has settled, the time from the click on its Run button to the accuracy.
+ * Settled means that what loads on approach has loaded: the test-image explorer just below the cell
+ * has started the worker and fetched the test set and the build's model, as it does for a reader.
+ * The click is the page's own (no pointer moved over the cell first).
  */
 async function clickToAccuracy(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext();

@@ -36,8 +36,8 @@ const scope = self as unknown as WorkerScope;
 /**
  * How often a running cell's output reaches the page: twice a second. Each batch costs the page a
  * style, layout and paint of a long document; measured in a trace of the training cell on this
- * two-core machine, the page's main thread went from 21 % of a core (10 a second) to 13 % (2 a
- * second), and with SwiftShader rendering WebGL on the same cores, that time is the training's.
+ * two-core machine, the page's main thread went from 21 % of a core (four a second) to 13 % (two
+ * a second), and with SwiftShader rendering WebGL on the same cores, that time is the training's.
  */
 const OUTPUT_INTERVAL_MS = 500;
 
