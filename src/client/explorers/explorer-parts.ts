@@ -23,7 +23,6 @@ export function cellOfStamp(stamp: string): string {
   return end < 0 ? stamp : stamp.slice(0, end);
 }
 
-/** Which model the explorer shows, in words, and as `data-model` for tests and styles. */
 /**
  * The values of the model the explorer shows, to ask the worker about; when there are none (no
  * model, or the session lost it), the model note says so and the result is undefined.
@@ -46,6 +45,7 @@ export function askWorker(
   return host.query(program, question, values).finally(() => clearTimeout(slow));
 }
 
+/** Which model the explorer shows, in words, and as `data-model` for tests and styles. */
 export function showModelNote(channel: ExplorerChannel, t: Translate, override?: string): void {
   const { model, training, stale } = channel.state;
   const root = channel.element;
