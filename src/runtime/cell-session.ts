@@ -1,5 +1,5 @@
 /**
- * One notebook session: the shared scope, the built-ins a cell sees (`tf`, `print`, `console`...)
+ * One notebook session: the shared scope, the built-ins a cell sees (`tf`, and builtins/index.ts)
  * and the one-at-a-time execution of cells. Used by the browser worker and by Node (tests, the
  * build) alike. Besides running code it is the notebook's kernel (notebook/notebook.ts): it tells
  * which variables a run changed without defining them, keeps copies of values that later cells
@@ -17,7 +17,8 @@ import {
 } from './execute-cell.ts';
 import { CHECKPOINT, type CompiledCell } from './compile-cell.ts';
 import { disposeReplaced, reachableTensors } from './tensor-lifetimes.ts';
-import { formatPrinted, formatValue } from './format-value.ts';
+import { formatValue } from './format-value.ts';
+import { CELL_BUILTINS, createBuiltins, plotBuiltin, progressBuiltin, type BuiltinContext, type CellBuiltin } from './builtins/index.ts';
 import { isTensorLike } from './format-tensor.ts';
 import type { ResultValue } from './protocol.ts';
 import type { OutputEvent } from './output-batcher.ts';
@@ -52,6 +53,8 @@ export interface CellSessionOptions {
    * fails makes the cell fail, and the next run tries again.
    */
   extensions?: readonly TfApiExtension[];
+  /** The built-ins (`print`, `progress`...): CELL_BUILTINS unless given. */
+  builtins?: readonly CellBuiltin[];
 }
 
 /** What the notebook asks of a run besides the code (see KernelStep in notebook/notebook.ts). */
@@ -96,6 +99,7 @@ export class CellSession {
   readonly #globals: Record<string, unknown>;
   readonly #lazyGlobals: Record<string, LazyGlobal>;
   readonly #extensions: readonly TfApiExtension[];
+  readonly #builtins: readonly CellBuiltin[];
   readonly #loadedExtensions = new Set<TfApiExtension>();
   /** The cells' `tf`: TensorFlow.js core, plus the members of the extensions loaded so far. */
   #cellTf: object;
@@ -121,6 +125,7 @@ export class CellSession {
     );
     this.#snapshots = new SnapshotStore(options.tf);
     this.#extensions = options.extensions ?? [];
+    this.#builtins = options.builtins ?? CELL_BUILTINS;
     this.#cellTf = options.tf;
   }
 
@@ -186,29 +191,17 @@ export class CellSession {
       nonFinite.infinity ||= found.infinity;
       if (!nonFinite.where.includes(where)) nonFinite.where.push(where);
     };
-    // A block body: print() must return undefined, or a cell ending with print(...) would show a value.
-    const print = (...values: unknown[]): void => {
-      checkInterrupt();
-      for (const value of values) noteNonFinite(value, 'print');
-      this.#onOutput(runId, { kind: 'line', text: values.map(formatPrinted).join(' ') });
-    };
-    const cellConsole = { log: print, info: print, warn: print, error: print, debug: print };
-    /** progress(done, total): a progress bar under the cell, e.g. progress(step, 1000). */
-    const progress = (done: number, total: number): void => {
-      checkInterrupt();
-      this.#onOutput(runId, { kind: 'progress', done: Number(done), total: Number(total) });
-    };
-    /** plot(series, x, y): adds a point to a line chart under the cell, e.g. plot('loss', step, value). */
-    const plot = (series: string, x: number, y: number): void => {
-      checkInterrupt();
-      this.#onOutput(runId, { kind: 'point', series: String(series), x: Number(x), y: Number(y) });
+    const context: BuiltinContext = {
+      emit: (event) => this.#onOutput(runId, event),
+      checkInterrupt,
+      noteNonFinite,
     };
     const checkpoint = async (value: unknown): Promise<unknown> => {
       const settled = await value;
       checkInterrupt();
       return settled;
     };
-    const builtins = { print, console: cellConsole, progress, plot, [CHECKPOINT]: checkpoint };
+    const builtins = { ...createBuiltins(this.#builtins, context), [CHECKPOINT]: checkpoint };
     // An error thrown later by the cell's own timers or callbacks, or a promise it rejected and
     // never awaited, fails the run (see reportUncaught): a cell waiting on it would never end.
     const uncaught = new Promise<never>((_, reject) => {
@@ -217,7 +210,11 @@ export class CellSession {
     uncaught.catch(() => undefined);
     this.#interruptRequested = false;
     this.#lastCellId = cellId;
-    this.#runHooks = { progress, plot, stopRequested: () => this.#interruptRequested };
+    this.#runHooks = {
+      progress: progressBuiltin.create(context),
+      plot: plotBuiltin.create(context),
+      stopRequested: () => this.#interruptRequested,
+    };
     let engineScope = false;
     let declared: readonly string[] = [];
     let before = new Map<string, Version>();

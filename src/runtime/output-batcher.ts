@@ -9,6 +9,15 @@ export type OutputEvent =
   | { kind: 'progress'; done: number; total: number }
   | { kind: 'point'; series: string; x: number; y: number };
 
+export type OutputKind = OutputEvent['kind'];
+export type OutputEventOf<K extends OutputKind> = Extract<OutputEvent, { kind: K }>;
+
+/**
+ * One entry per kind of event: a new kind of output fails type-checking here (and in the other
+ * tables typed `{ [K in OutputKind]: … }`: the bake's, run-article.ts) until it says how it travels.
+ */
+type Folds = { [K in OutputKind]: (pending: PendingChunk, event: OutputEventOf<K>) => void };
+
 /**
  * What the page receives at once: the lines, the latest progress, and the new chart points of each
  * series as one interleaved `[x0, y0, x1, y1, ...]` array (cheap to send and to receive, unlike
@@ -27,14 +36,36 @@ export function transferablesOf(chunk: OutputChunk): ArrayBuffer[] {
 
 export type FlushOutput = (runId: number, chunk: OutputChunk) => void;
 
+/** A chunk being gathered: chart points as plain arrays until it is sent. */
+interface PendingChunk {
+  chunk: OutputChunk;
+  points: Record<string, number[]>;
+}
+
+/** How each kind of event joins the chunk: lines add up, progress keeps the latest, points add up per series. */
+const FOLDS: Folds = {
+  line: ({ chunk }, event) => {
+    chunk.lines.push(event.text);
+  },
+  progress: ({ chunk }, event) => {
+    chunk.progress = { done: event.done, total: event.total };
+  },
+  point: ({ points }, event) => {
+    (points[event.series] ??= []).push(event.x, event.y);
+  },
+};
+
+function fold<K extends OutputKind>(pending: PendingChunk, event: OutputEventOf<K>): void {
+  (FOLDS[event.kind] as (pending: PendingChunk, event: OutputEventOf<K>) => void)(pending, event);
+}
+
 export class OutputBatcher {
   readonly #flushOutput: FlushOutput;
   readonly #intervalMs: number;
   readonly #now: () => number;
   #runId: number | undefined;
-  #chunk: OutputChunk = { lines: [] };
-  #points: Record<string, number[]> = {};
-  #pending = false;
+  #pending: PendingChunk = { chunk: { lines: [] }, points: {} };
+  #hasPending = false;
   #lastFlush = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -47,10 +78,8 @@ export class OutputBatcher {
   add(runId: number, event: OutputEvent): void {
     if (this.#runId !== undefined && this.#runId !== runId) this.flush();
     this.#runId = runId;
-    this.#pending = true;
-    if (event.kind === 'line') this.#chunk.lines.push(event.text);
-    else if (event.kind === 'progress') this.#chunk.progress = { done: event.done, total: event.total };
-    else (this.#points[event.series] ??= []).push(event.x, event.y);
+    this.#hasPending = true;
+    fold(this.#pending, event);
     if (this.#now() - this.#lastFlush >= this.#intervalMs) {
       this.flush();
     } else {
@@ -62,13 +91,12 @@ export class OutputBatcher {
   flush(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (this.#runId === undefined || !this.#pending) return;
-    const chunk = this.#chunk;
-    const series = Object.entries(this.#points);
-    if (series.length > 0) chunk.points = Object.fromEntries(series.map(([name, points]) => [name, Float64Array.from(points)]));
-    this.#chunk = { lines: [] };
-    this.#points = {};
-    this.#pending = false;
+    if (this.#runId === undefined || !this.#hasPending) return;
+    const { chunk, points } = this.#pending;
+    const series = Object.entries(points);
+    if (series.length > 0) chunk.points = Object.fromEntries(series.map(([name, values]) => [name, Float64Array.from(values)]));
+    this.#pending = { chunk: { lines: [] }, points: {} };
+    this.#hasPending = false;
     this.#lastFlush = this.#now();
     this.#flushOutput(this.#runId, chunk);
   }

@@ -9,6 +9,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '../../runtime/tf-extensions.ts';
 import { CellSession, type LazyGlobal, type RunOutcome } from '../../runtime/cell-session.ts';
 import type { CellFailure } from '../../runtime/execute-cell.ts';
+import type { OutputEventOf, OutputKind } from '../../runtime/output-batcher.ts';
 import type { ResultValue } from '../../runtime/protocol.ts';
 import { LocalKernel, type NodeSource } from '../../runtime/notebook/local-kernel.ts';
 import { Notebook } from '../../runtime/notebook/notebook.ts';
@@ -61,16 +62,24 @@ export async function runArticle(options: RunArticleOptions): Promise<BakedArtic
   const { record } = options;
   const outputs = new Map<number, string[]>();
   const plots = new Map<number, Record<string, number[]>>();
+  // What the page shows of each kind of output, kept per run: the printed text and the charts.
+  // A progress bar has nothing to show once the cell has finished.
+  const gathers: { [K in OutputKind]: (runId: number, event: OutputEventOf<K>) => void } = {
+    line: (runId, event) => {
+      outputs.set(runId, [...(outputs.get(runId) ?? []), event.text]);
+    },
+    progress: () => {},
+    point: (runId, event) => {
+      const series = plots.get(runId) ?? {};
+      (series[event.series] ??= []).push(event.x, event.y);
+      plots.set(runId, series);
+    },
+  };
+  const gather = <K extends OutputKind>(runId: number, event: OutputEventOf<K>): void =>
+    (gathers[event.kind] as (runId: number, event: OutputEventOf<K>) => void)(runId, event);
   const session = new CellSession({
     tf,
-    onOutput: (runId, event) => {
-      if (event.kind === 'line') outputs.set(runId, [...(outputs.get(runId) ?? []), event.text]);
-      if (event.kind === 'point') {
-        const series = plots.get(runId) ?? {};
-        (series[event.series] ??= []).push(event.x, event.y);
-        plots.set(runId, series);
-      }
-    },
+    onOutput: (runId, event) => gather(runId, event),
     ...(options.lazyGlobals ? { lazyGlobals: options.lazyGlobals } : {}),
     extensions: options.extensions ?? [layersExtension(importLayersModules)],
   });
