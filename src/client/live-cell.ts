@@ -6,13 +6,11 @@ import type { CellFailure } from '../runtime/execute-cell.ts';
 import { errorHeadline, hintFor } from '../runtime/explain-error.ts';
 import type { OutputChunk } from '../runtime/output-batcher.ts';
 import type { NonFiniteFound, NonFiniteHint } from '../runtime/non-finite.ts';
-import { asInterleaved } from '../figures/chart-chunk.ts';
-import type { ChartPoints, InterleavedSeries } from '../figures/render-chart.ts';
 import type { CellState } from '../runtime/notebook/notebook.ts';
 import type { CodeEditor } from './code-editor.ts';
 import type { EditStore, SavedEdit } from './edit-store.ts';
 import { CellEdits, type ImportOutcome } from './cell-edits.ts';
-import { OutputLog } from './output-log.ts';
+import { CellChart, PrintedLines, ProgressBar, showChunk, type ChunkRenderers } from './cell-output/index.ts';
 import type { Translate } from './ui-strings.ts';
 import { readerIsActive } from './reader-activity.ts';
 import { currentTheme, THEME_EVENT } from './theme.ts';
@@ -40,11 +38,6 @@ export interface NumberWarning extends NonFiniteFound {
 
 /** The reader's answer when earlier cells show shared code they have not run. */
 export type SharedCodeChoice = 'run-shared' | 'use-own' | 'cancel';
-
-type ChartModule = typeof import('../figures/render-chart.ts');
-
-/** Main-thread time a frame may spend counting a chart's new points (the goal: no task over 50 ms). */
-const CHART_FRAME_BUDGET_MS = 4;
 
 /** Once the reader is active, load the editor a little before the cell scrolls into view. */
 const EDITOR_ROOT_MARGIN = '300px 0px';
@@ -87,20 +80,11 @@ export class LiveCellElement extends HTMLElement {
   #observer: IntersectionObserver | undefined;
   /** The output computed at build time, shown until a live run replaces it and again on Reset. */
   #bakedOutput = '';
-  /** The baked chart, restored with the baked output. */
-  #bakedChart = '';
   #bakedBackend: string | undefined;
-  /**
-   * The chart code (loaded when a cell first plots) with the points plotted so far; the chunks
-   * that arrived before it loaded; the frame that will draw them.
-   */
-  #chart: { module: ChartModule; points: ChartPoints } | undefined;
-  #chartLoading: Promise<void> | undefined;
-  #pendingPoints: InterleavedSeries[] = [];
-  #chartFrame: number | undefined;
-  /** What the cell printed, bounded, and the nodes that show it. */
-  readonly #log = new OutputLog();
-  #outputNodes: { head: Text; omitted: HTMLElement; tail: Text } | undefined;
+  /** What a run shows under the cell: printed lines, the progress bar, the chart (cell-output/). */
+  #outputs: { lines: PrintedLines; progress: ProgressBar; chart: CellChart } | undefined;
+  /** One renderer per field of a chunk of output. */
+  #renderers: ChunkRenderers | undefined;
   #answerQuestion: ((choice: SharedCodeChoice) => void) | undefined;
   /** The code that produced the output shown: an edit makes that output out of date. */
   #outputCode = '';
@@ -124,20 +108,35 @@ export class LiveCellElement extends HTMLElement {
     this.#originalHtml = codeArea.querySelector('pre')?.innerHTML ?? '';
     this.#bakedOutput = this.#part('[data-output]').textContent ?? '';
     this.#bakedBackend = this.#part('[data-output]').dataset['baked'];
-    this.#bakedChart = this.#part('[data-chart]').innerHTML;
+    const outputs = {
+      lines: new PrintedLines(this.#part('[data-output]'), context.t),
+      progress: new ProgressBar(this.#part('[data-progress]'), context.t),
+      chart: new CellChart(
+        {
+          chart: this.#part('[data-chart]'),
+          scale: this.#part('[data-chart-scale]'),
+          logScale: this.#part<HTMLInputElement>('[data-chart-log]'),
+        },
+        context.t,
+      ),
+    };
+    this.#outputs = outputs;
+    this.#renderers = {
+      lines: (lines) => outputs.lines.append(lines),
+      progress: (progress) => outputs.progress.show(progress),
+      points: (points) => outputs.chart.add(points),
+    };
     this.#edits = new CellEdits(this.cellId, original, context.store);
     this.#outputCode = original;
     if (this.#edits.code !== original) this.#showPlainCode(this.#edits.code);
     this.#renderEditState();
     this.#updateOutdatedMark();
-    this.#part('[data-chart-scale]').hidden = this.#bakedChart === '';
 
     this.#button('run').addEventListener('click', () => context.host.run(this.cellId));
     this.#button('stop').addEventListener('click', () => context.host.stop());
     this.#button('reset').addEventListener('click', () => this.reset());
     this.#part('[data-buttons]').hidden = false;
     this.#wireEditNotices();
-    this.#part<HTMLInputElement>('[data-chart-log]').addEventListener('change', () => this.#showScale());
 
     // Keyboard and pointer users reach the code before the editor exists: it loads on demand.
     const pre = codeArea.querySelector('pre');
@@ -218,9 +217,8 @@ export class LiveCellElement extends HTMLElement {
     if (edits) this.#change(() => edits.reset());
     if (this.#bakedOutput) {
       this.clearOutput();
-      this.#part('[data-output]').textContent = this.#bakedOutput;
-      this.#part('[data-chart]').innerHTML = this.#bakedChart;
-      this.#part('[data-chart-scale]').hidden = this.#bakedChart === '';
+      this.#outputs?.lines.clear(this.#bakedOutput);
+      this.#outputs?.chart.showBaked();
       this.#setBaked(true);
       this.#outputCode = this.#edits?.original ?? '';
     }
@@ -333,16 +331,9 @@ export class LiveCellElement extends HTMLElement {
   }
 
   clearOutput(): void {
-    this.#part('[data-output]').textContent = '';
-    this.#log.clear();
-    this.#outputNodes = undefined;
-    this.#part('[data-chart]').replaceChildren();
-    this.#part('[data-chart-scale]').hidden = true;
-    this.#part('[data-progress]').hidden = true;
-    this.#chart?.points.clear();
-    this.#pendingPoints = [];
-    if (this.#chartFrame !== undefined) cancelAnimationFrame(this.#chartFrame);
-    this.#chartFrame = undefined;
+    this.#outputs?.lines.clear();
+    this.#outputs?.chart.clear();
+    this.#outputs?.progress.hide();
     this.#setBaked(false);
     this.showNumberWarning(undefined);
     const error = this.#part('[data-error]');
@@ -356,110 +347,16 @@ export class LiveCellElement extends HTMLElement {
 
   /** Shows what a running cell reported: lines, progress, chart points. */
   showChunk(chunk: OutputChunk): void {
-    if (chunk.lines.length > 0) this.#appendLines(chunk.lines);
-    if (chunk.progress) this.#showProgress(chunk.progress.done, chunk.progress.total);
-    if (chunk.points) {
-      this.#pendingPoints.push(Object.fromEntries(Object.entries(chunk.points).map(([series, points]) => [series, asInterleaved(points)])));
-      this.#scheduleChart();
-    }
+    if (this.#renderers) showChunk(chunk, this.#renderers);
   }
 
   /** The session ended: a progress bar of a run that will not finish goes away. */
   closeProgress(): void {
-    this.#part('[data-progress]').hidden = true;
-  }
-
-  /**
-   * One drawing per frame, however many chunks arrive, after digesting new points for a few
-   * milliseconds at most: a million points take several frames, never one long task.
-   */
-  #scheduleChart(): void {
-    if (!this.#chart) {
-      if (this.#chartLoading) return;
-      this.#chartLoading = import('../figures/render-chart.ts').then(
-        (module) => {
-          this.#chart = { module, points: new module.ChartPoints() };
-          this.#scheduleChart();
-        },
-        () => {
-          // Not loaded (offline since the page loaded): the output goes on without a chart.
-          this.#chartLoading = undefined;
-        },
-      );
-      return;
-    }
-    this.#chartFrame ??= requestAnimationFrame(() => {
-      this.#chartFrame = undefined;
-      const chart = this.#chart;
-      if (!chart) return;
-      for (const chunk of this.#pendingPoints) chart.points.append(chunk);
-      this.#pendingPoints = [];
-      const done = chart.points.digest(performance.now() + CHART_FRAME_BUDGET_MS);
-      this.#drawChart();
-      if (!done) this.#scheduleChart();
-    });
-  }
-
-  #drawChart(): void {
-    const t = this.#context?.t;
-    const chart = this.#chart;
-    if (!chart || chart.points.isEmpty || !t) return;
-    const container = this.#part('[data-chart]');
-    const logY = this.#part<HTMLInputElement>('[data-chart-log]').checked;
-    // The chart is built from numbers and escaped series names only (render-chart.ts).
-    container.innerHTML = chart.module.renderLineChart(chart.points, {
-      label: container.dataset['chartLabel'] ?? '',
-      xTitle: t('cellChart.xTitle'),
-      logY,
-      leftOutNote: (count) => t('cellChart.leftOut', { count }),
-    });
-    this.#part('[data-chart-scale]').hidden = false;
-  }
-
-  /** The log-scale checkbox: a baked chart carries both scales; a live one is redrawn. */
-  #showScale(): void {
-    this.#part('[data-chart]').toggleAttribute('data-log', this.#part<HTMLInputElement>('[data-chart-log]').checked);
-    if (this.#chart && !this.#chart.points.isEmpty) this.#drawChart();
-  }
-
-  #showProgress(done: number, total: number): void {
-    const container = this.#part('[data-progress]');
-    container.hidden = false;
-    const bar = container.querySelector('progress');
-    if (bar) bar.value = total > 0 ? Math.min(1, done / total) : 0;
-    const text = container.querySelector('[data-progress-text]');
-    if (text && this.#context) text.textContent = this.#context.t('cell.progress', { done, total });
+    this.#outputs?.progress.hide();
   }
 
   appendOutput(text: string): void {
-    this.#appendLines(text.split('\n'));
-  }
-
-  /**
-   * Appends to the output without rewriting what is there (each chunk costs its own size), and
-   * keeps it bounded: past the first lines, only a window of the latest is shown (output-log.ts).
-   */
-  #appendLines(lines: readonly string[]): void {
-    const output = this.#part('[data-output]');
-    if (!this.#outputNodes) {
-      // Text already there (the baked output, say) counts as the first lines.
-      const existing = output.textContent ?? '';
-      const omitted = document.createElement('span');
-      omitted.dataset['outputOmitted'] = '';
-      this.#outputNodes = { head: document.createTextNode(existing), omitted, tail: document.createTextNode('') };
-      output.replaceChildren(this.#outputNodes.head, omitted, this.#outputNodes.tail);
-      if (existing !== '') this.#log.add(existing.split('\n'));
-    }
-    const nodes = this.#outputNodes;
-    const hadLines = this.#log.lineCount > 0;
-    const { head, tailChanged } = this.#log.add(lines);
-    if (head.length > 0) nodes.head.appendData(`${hadLines ? '\n' : ''}${head.join('\n')}`);
-    if (tailChanged) {
-      const t = this.#context?.t;
-      const omitted = this.#log.omitted;
-      nodes.omitted.textContent = omitted > 0 && t ? `\n${t('output.more', { count: omitted })}` : '';
-      nodes.tail.data = `\n${this.#log.tail.join('\n')}`;
-    }
+    this.#outputs?.lines.append(text.split('\n'));
   }
 
   showError(failure: CellFailure): void {
