@@ -1,9 +1,10 @@
 /**
- * CONTRIBUTING.md's recipes "add a locale" and "add an article", followed to the letter in a copy of
- * the site: a fourth locale needs its line in the registry (src/i18n/locales.ts) and its content,
- * nothing else; a new French article needs its MDX file, nothing else. The copy builds, and readers
- * get the pages, the language switch, the sitemap, French interface strings where the new locale
- * has none yet, and the new article's cell run at build time.
+ * CONTRIBUTING.md's recipes "add a locale", "add an article" and "add a figure kind", followed to
+ * the letter in a copy of the site: a fourth locale needs its line in the registry
+ * (src/i18n/locales.ts) and its content, nothing else; a new French article needs its MDX file,
+ * nothing else; a figure kind needs its component and one line in FIGURE_KINDS. The copy builds,
+ * and readers get the pages, the language switch, the sitemap, French interface strings where the
+ * new locale has none yet, the new article's cell run at build time and its figure drawn.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +32,23 @@ function addLocaleToRegistry(file: string): void {
   writeFileSync(file, withLocale);
 }
 
+/** The figure recipe's one registry edit: the component's import and its line in FIGURE_KINDS. */
+function addFigureKindToRegistry(file: string): void {
+  const source = readFileSync(file, 'utf8');
+  const withKind = source
+    .replace(
+      "import BiasPlot from './BiasPlot.astro';",
+      "import BiasPlot from './BiasPlot.astro';\nimport TensorShape from './TensorShape.astro';",
+    )
+    .replace(
+      '} satisfies Record<string, FigureKind>;',
+      "  'tensor-shape': { component: TensorShape, props: ({ index }) => ({ rows: index ?? 1 }) },\n} satisfies Record<string, FigureKind>;",
+    );
+  if (!withKind.includes('import TensorShape') || !withKind.includes("'tensor-shape'"))
+    throw new Error('src/components/figures/figure-kinds.ts no longer matches the recipe in CONTRIBUTING.md');
+  writeFileSync(file, withKind);
+}
+
 beforeAll(async () => {
   fixture = copySite('contributing-fixture');
   // Recipe "add a locale": the registry line, then the content.
@@ -43,6 +61,23 @@ beforeAll(async () => {
       .replace(/^title: .*$/m, "title: 'Demo: lebendige Code-Zellen'")
       .replace(/^description: .*$/m, "description: 'Eine kurze Seite zum Ausprobieren.'"),
   );
+
+  // Recipe "add a figure kind": a static component, and its line in the registry.
+  writeFileSync(
+    join(fixture, 'src/components/figures/TensorShape.astro'),
+    [
+      '---',
+      'interface Props {',
+      '  rows: number;',
+      '}',
+      'const { rows } = Astro.props;',
+      '---',
+      '',
+      '<figure class="tensor-shape" data-figure="tensor-shape"><figcaption>[{rows}, 784]</figcaption></figure>',
+      '',
+    ].join('\n'),
+  );
+  addFigureKindToRegistry(join(fixture, 'src/components/figures/figure-kinds.ts'));
 
   // Recipe "add an article": one MDX file, French first.
   writeFileSync(
@@ -61,6 +96,8 @@ beforeAll(async () => {
       '```',
       '',
       'La somme vaut <Result name="total" digits={0} />.',
+      '',
+      '<LiveFigure kind="tensor-shape" index={100} />',
       '',
     ].join('\n'),
   );
@@ -98,6 +135,16 @@ describe('CONTRIBUTING.md: add an article', () => {
     await page.goto(`${server.url}fr/bonjour/`);
     expect(await page.locator('[data-cell="somme"] [data-output]').textContent()).toBe('total : 6');
     expect((await page.locator('[data-result="total"]').textContent())?.trim()).toBe('6');
+    await context.close();
+  });
+});
+
+describe('CONTRIBUTING.md: add a figure kind', () => {
+  it('draws the new kind where an article names it, with the props the registry line gives it', async () => {
+    const context = await browser().newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}fr/bonjour/`);
+    expect(await page.locator('[data-figure="tensor-shape"] figcaption').textContent()).toBe('[100, 784]');
     await context.close();
   });
 });
