@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { useBrowser, useFreshPage } from '../support/use-browser.ts';
-import { cell, errorOf, outputOf, replaceCode, runCell, waitForState } from '../../scripts/support/reader.ts';
+import { cell, errorOf, outputOf, replaceCode, runCell, trainBriefly, waitForState } from '../../scripts/support/reader.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -115,6 +115,8 @@ describe('concurrency', () => {
 describe('memory', () => {
   it('keeps the tensor count where the first run of the training cell left it, and memory stops growing', async () => {
     await page.goto(`${siteUrl}en/mnist-softmax/`);
+    // A leak per step shows after 100 steps as after 1000.
+    await trainBriefly(page);
     const runTrain = cell(page, 'train').locator('[data-action="run"]');
     const memory = page.locator('[data-memory]');
     const runTrainAgain = async (): Promise<void> => {

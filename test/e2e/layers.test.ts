@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { cell, outputOf, replaceCode, runCell, waitForState } from '../../scripts/support/reader.ts';
+import { cell, outputOf, replaceCode, runCell, trainBriefly, waitForState } from '../../scripts/support/reader.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -104,6 +104,8 @@ describe('the layers API', () => {
   it('is never requested by the article’s own cells: training, accuracy, tf.losses', async () => {
     await open('en/mnist-softmax/', 'evaluate');
     await recordActivity();
+    // What is requested does not depend on how long the training runs.
+    await trainBriefly(page);
     expect(await runCell(page, 'evaluate')).toBe('done');
     expect(await runCell(page, 'safe-loss')).toBe('done');
     expect(await backend()).toBe('webgl');

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { useBrowser, useFreshPage } from '../support/use-browser.ts';
-import { cell, outputOf, replaceCode, runCell, waitForState } from '../../scripts/support/reader.ts';
+import { cell, outputOf, replaceCode, runCell, trainBriefly, waitForState } from '../../scripts/support/reader.ts';
 
 const browser = useBrowser();
 const freshPage = useFreshPage(browser, 'en/mnist-softmax/');
@@ -18,16 +18,6 @@ const TRAINING = 180_000;
 
 async function accuracyPrinted(): Promise<number> {
   return Number(/accuracy: ([\d.]+)/.exec(await outputOf(page, 'evaluate'))?.[1]);
-}
-
-/**
- * The article's "Training steps" control set to its least, 100, as a reader may: for the tests
- * whose point is what runs and what goes stale, not the trained model's accuracy.
- */
-async function trainBriefly(): Promise<void> {
-  const steps = page.locator('[data-control="steps"] input[type="number"]:not([disabled])');
-  await steps.fill('100');
-  await page.waitForFunction(() => document.querySelector('[data-cell="train"] [data-action="run"]')?.hasAttribute('data-waiting'));
 }
 
 async function stateOf(id: string): Promise<string | null> {
@@ -60,7 +50,7 @@ describe('the notebook on the article', () => {
   });
 
   it('gives the same accuracy when the training cell runs twice', async () => {
-    await trainBriefly();
+    await trainBriefly(page);
     expect(await runCell(page, 'evaluate')).toBe('done');
     const first = await accuracyPrinted();
     await cell(page, 'train').locator('[data-action="run"]').click();
@@ -79,7 +69,7 @@ describe('the notebook on the article', () => {
   });
 
   it('marks the inline values and the weight figures stale when the training cell changes, until it runs again', async () => {
-    await trainBriefly();
+    await trainBriefly(page);
     expect(await runCell(page, 'weight-rows')).toBe('done');
     expect(await runCell(page, 'evaluate')).toBe('done');
     const accuracy = page.locator('[data-result="accuracy"]').first();
