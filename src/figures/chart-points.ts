@@ -185,14 +185,21 @@ export class SeriesPoints {
   readonly bounds: Bounds = emptyBounds();
   readonly #summary = new XSummary(SUMMARY_BUCKETS);
 
-  /** Keeps a chunk of points: a copy; they are counted and summarised by `digest`. */
-  append(interleaved: ArrayLike<number>): void {
+  /**
+   * Keeps chunks of points, in order; they are counted and summarised by `digest`. The buffer grows
+   * once for all of them: a million points arriving in a few chunks cost one allocation and one
+   * copy each, never a chain of doublings in one task.
+   */
+  append(...chunks: ReadonlyArray<ArrayLike<number>>): void {
     // An odd count would shift every later x into y: a dangling last number is dropped.
-    const added = interleaved.length - (interleaved.length % 2);
-    if (added === 0) return;
-    this.#reserve(this.#length + added);
-    this.#values.set(added === interleaved.length ? interleaved : Array.prototype.slice.call(interleaved, 0, added), this.#length);
-    this.#length += added;
+    const sizes = chunks.map((chunk) => chunk.length - (chunk.length % 2));
+    this.#reserve(this.#length + sizes.reduce((sum, size) => sum + size, 0));
+    chunks.forEach((chunk, index) => {
+      const added = sizes[index] ?? 0;
+      if (added === 0) return;
+      this.#values.set(added === chunk.length ? chunk : Array.prototype.slice.call(chunk, 0, added), this.#length);
+      this.#length += added;
+    });
   }
 
   /** Whether every point kept is digested. */
@@ -278,14 +285,18 @@ export class ChartPoints {
   readonly #series = new Map<string, SeriesPoints>();
 
   /** Adds a chunk: each series' new points, interleaved. */
-  append(chunk: InterleavedSeries): void {
-    for (const [name, values] of Object.entries(chunk)) {
+  /** Keeps the chunks' points, series by series (see SeriesPoints.append). */
+  append(...chunks: readonly InterleavedSeries[]): void {
+    const bySeries = new Map<string, Array<ArrayLike<number>>>();
+    for (const chunk of chunks)
+      for (const [name, values] of Object.entries(chunk)) bySeries.set(name, [...(bySeries.get(name) ?? []), values]);
+    for (const [name, values] of bySeries) {
       let series = this.#series.get(name);
       if (!series) {
         series = new SeriesPoints();
         this.#series.set(name, series);
       }
-      series.append(values);
+      series.append(...values);
     }
   }
 

@@ -13,8 +13,9 @@ export type OutputKind = OutputEvent['kind'];
 export type OutputEventOf<K extends OutputKind> = Extract<OutputEvent, { kind: K }>;
 
 /**
- * One entry per kind of event: a new kind of output fails type-checking here (and in the other
- * tables typed `{ [K in OutputKind]: … }`: the bake's, run-article.ts) until it says how it travels.
+ * One entry per kind of event: a new kind of output fails type-checking here, and in the bake's
+ * `gathers` (run-article.ts), until it says how it travels. A new field of OutputChunk then fails
+ * it in the cell's renderers (`ChunkRenderers`, src/client/cell-output/) until the page shows it.
  */
 type Folds = { [K in OutputKind]: (pending: PendingChunk, event: OutputEventOf<K>) => void };
 

@@ -82,7 +82,7 @@ export class CellChart {
       this.#frame = undefined;
       const chart = this.#chart;
       if (!chart) return;
-      for (const chunk of this.#pending) chart.points.append(chunk);
+      chart.points.append(...this.#pending);
       this.#pending = [];
       const done = chart.points.digest(performance.now() + CHART_FRAME_BUDGET_MS);
       this.#draw();
