@@ -187,8 +187,8 @@ export class SeriesPoints {
 
   /**
    * Keeps chunks of points, in order; they are counted and summarised by `digest`. The buffer grows
-   * once for all of them: a million points arriving in a few chunks cost one allocation and one
-   * copy each, never a chain of doublings in one task.
+   * once for all the chunks of a frame (one allocation, not one per chunk): a million points that
+   * arrive in a few chunks are copied once.
    */
   append(...chunks: ReadonlyArray<ArrayLike<number>>): void {
     // An odd count would shift every later x into y: a dangling last number is dropped.
@@ -284,8 +284,7 @@ export class SeriesPoints {
 export class ChartPoints {
   readonly #series = new Map<string, SeriesPoints>();
 
-  /** Adds a chunk: each series' new points, interleaved. */
-  /** Keeps the chunks' points, series by series (see SeriesPoints.append). */
+  /** Keeps the chunks' points (each series' new points, interleaved), series by series. */
   append(...chunks: readonly InterleavedSeries[]): void {
     const bySeries = new Map<string, Array<ArrayLike<number>>>();
     for (const chunk of chunks)
