@@ -128,23 +128,31 @@ describe('CONTRIBUTING.md: add a locale', () => {
   });
 });
 
-describe('CONTRIBUTING.md: add an article', () => {
-  it('publishes it with its cell run at build time and its value in the prose, before any script', async () => {
-    const context = await browser().newContext({ javaScriptEnabled: false });
+/** The new article as a reader without JavaScript gets it: what the build made, nothing more. */
+async function readArticleWithoutScripts<T>(read: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
+  const context = await browser().newContext({ javaScriptEnabled: false });
+  try {
     const page = await context.newPage();
     await page.goto(`${server.url}fr/bonjour/`);
-    expect(await page.locator('[data-cell="somme"] [data-output]').textContent()).toBe('total : 6');
-    expect((await page.locator('[data-result="total"]').textContent())?.trim()).toBe('6');
+    return await read(page);
+  } finally {
     await context.close();
+  }
+}
+
+describe('CONTRIBUTING.md: add an article', () => {
+  it('publishes it with its cell run at build time and its value in the prose, before any script', async () => {
+    await readArticleWithoutScripts(async (page) => {
+      expect(await page.locator('[data-cell="somme"] [data-output]').textContent()).toBe('total : 6');
+      expect((await page.locator('[data-result="total"]').textContent())?.trim()).toBe('6');
+    });
   });
 });
 
 describe('CONTRIBUTING.md: add a figure kind', () => {
   it('draws the new kind where an article names it, with the props the registry line gives it', async () => {
-    const context = await browser().newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${server.url}fr/bonjour/`);
-    expect(await page.locator('[data-figure="tensor-shape"] figcaption').textContent()).toBe('[100, 784]');
-    await context.close();
+    await readArticleWithoutScripts(async (page) => {
+      expect(await page.locator('[data-figure="tensor-shape"] figcaption').textContent()).toBe('[100, 784]');
+    });
   });
 });
