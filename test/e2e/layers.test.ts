@@ -64,8 +64,10 @@ describe('the layers API', () => {
     expect(chunks).toHaveLength(1);
   });
 
-  it('trains the appendix’s Keras model on WebGL with a progress bar and curves, downloading its code only on Run', async () => {
+  it('trains the appendix’s Keras model on WebGL for the article’s number of steps, with a progress bar and curves, downloading its code only on Run', async () => {
     await open('en/mnist-softmax/', 'keras');
+    // The cell reads the article's two controls, like the train cell: 100 steps, 100 batches.
+    await trainBriefly(page);
     // The service worker installs and stores what it precaches: the layers code is not part of it.
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(async () => (await caches.keys()).length > 0);
@@ -77,13 +79,13 @@ describe('the layers API', () => {
     expect(await waitForState(page, 'keras', ['done', 'error'], 600_000)).toBe('done');
     expect(await backend()).toBe('webgl');
     const accuracy = Number(/^accuracy: ([\d.]+)$/m.exec(await outputOf(page, 'keras'))?.[1]);
-    expect(accuracy).toBeGreaterThan(0.85);
+    expect(accuracy).toBeGreaterThan(0.75); // 100 batches; about 0.91 after the tutorial's 1,000
     // The prose's value is the reader's now.
     expect(Number(await page.locator('[data-result="keras_accuracy"]').first().textContent())).toBeCloseTo(accuracy, 3);
     const progress = cell(page, 'keras').locator('[data-progress]');
     expect(await progress.isVisible()).toBe(true);
     expect(await progress.locator('progress').evaluate((bar: HTMLProgressElement) => bar.value)).toBe(1);
-    expect(await progress.locator('[data-progress-text]').textContent()).toContain('1000');
+    expect(await progress.locator('[data-progress-text]').textContent()).toMatch(/\b100\b/);
     const chart = cell(page, 'keras').locator('[data-chart] svg');
     expect(await chart.count()).toBe(1);
     // The loss (a sum over the batch, in the hundreds) and the accuracy, a panel each.
