@@ -1,6 +1,8 @@
 /**
- * The editor's notes explain the article's numbers; what they state is checked here, on the French
- * article run in Node as the build runs it (CPU backend), so that a note cannot silently go false.
+ * The French article run once in Node, as the build runs it (CPU backend), and two kinds of checks
+ * on that one run: what the cells reproduce of the 2016 article, and what the editors' notes state
+ * about the numbers (so that a note cannot silently go false). One run for both: it trains the
+ * model, the suite's costliest step in Node.
  */
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
@@ -40,6 +42,54 @@ beforeAll(async () => {
   const labels = (await readSourceIdx('t10k-labels-idx1-ubyte')).subarray(8);
   testLabelCounts = Array.from({ length: 10 }, (_, digit) => labels.filter((label) => label === digit).length);
 }, 180_000);
+
+describe('the French article, run in Node on the CPU backend', () => {
+  it('runs every cell in page order without error', () => {
+    expect(Object.keys(baked.cells)).toEqual(readArticle(file).cells.map((cell) => cell.id));
+  });
+
+  it('reproduces the values that do not depend on the random batches, to the article’s precision', () => {
+    const gradients = baked.cells['gradients']?.output ?? '';
+    // Before training, W = 0 and b = 0: nothing random yet. The article printed these.
+    expect(Number(/cross_entropy ([\d.]+)/.exec(gradients)?.[1]).toFixed(1)).toBe('23025.9'); // article: 23026.0 (float32 rounding)
+    const articleGradW380 = [
+      511.78765869, 59.3368187, -34.74549103, -163.8828125, -103.32589722, 181.61528015, 17.56824303, -60.38471603, -175.52197266,
+      -232.44744873,
+    ];
+    parsePrintedTensor(gradients, 'grad W[380]')
+      .slice(0, 10)
+      .forEach((value, i) => expect(value).toBeCloseTo(articleGradW380[i] ?? NaN, 1));
+    const articleGradB = [
+      19.99900627, -135.00904846, -32.00152588, -9.99949074, 18.00206184, 107.99274445, 41.992836, -27.99754715, 26.00336075, -8.99738121,
+    ];
+    parsePrintedTensor(gradients, 'grad b')
+      .slice(0, 10)
+      .forEach((value, i) => expect(Math.abs(value - (articleGradB[i] ?? NaN))).toBeLessThan(0.02));
+    expect(baked.cells['train']?.output).toMatch(/^step 1: cross_entropy = 230\.26$/m); // 100 × ln(10)
+  });
+
+  it('trains a model as good as the article’s, and classifies test image 0 as a 7', () => {
+    const accuracy = baked.cells['evaluate']?.results['accuracy'];
+    expect(accuracy?.kind).toBe('number');
+    expect(accuracy?.kind === 'number' && accuracy.value > 0.9 && accuracy.value < 0.93).toBe(true);
+    const y0 = parsePrintedTensor(baked.cells['softmax']?.output ?? '', 'y');
+    expect(y0.indexOf(Math.max(...y0))).toBe(7);
+    expect(parsePrintedTensor(baked.cells['predictions']?.output ?? '', 'y')).toEqual([7, 2, 1, 0, 4, 1, 4, 9, 5, 9]);
+  });
+
+  it('trains the same model with tf.layers in the appendix (cell keras), on the same batches, as well', () => {
+    const keras = baked.cells['keras'];
+    const kerasAccuracy = keras?.results['keras_accuracy'];
+    const accuracy = baked.cells['evaluate']?.results['accuracy'];
+    if (kerasAccuracy?.kind !== 'number' || accuracy?.kind !== 'number') throw new Error('no accuracies');
+    expect(keras?.output).toBe(`accuracy: ${kerasAccuracy.value}`);
+    // Same loss, optimizer and batches: a few test images apart at most (float rounding, Keras's clipping).
+    expect(Math.abs(kerasAccuracy.value - accuracy.value)).toBeLessThan(0.002);
+    // model.fitDataset's curves, drawn for the page: the first batch, then every 10th of the 1000.
+    for (const series of ['loss', 'acc'])
+      expect(keras?.plots?.[series]?.filter((_, i) => i % 2 === 0)).toEqual([1, ...Array.from({ length: 100 }, (_, i) => (i + 1) * 10)]);
+  });
+});
 
 describe('the notes on the gradients', () => {
   it('are right that grad b at the start is 0.1 × 10,000 minus each digit’s count in the test set', () => {
