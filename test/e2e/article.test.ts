@@ -1,9 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
 import { outputOf, trainBriefly, waitForState } from '../../scripts/support/reader.ts';
-import { argMax, printedTensor } from '../support/article.ts';
+import { argMax, inlineNotation, printedTensor } from '../support/article.ts';
 import { DEFAULT_LOCALE, LOCALES } from '../../src/i18n/locales.ts';
-import { formatNumber, resultFormatOf } from '../../src/runtime/format-result.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -35,8 +34,7 @@ describe.each(LOCALES)('the article in %s', (locale) => {
     expect(printedAccuracy).toBeLessThan(0.93);
     // The prose shows the printed value, in the page's language and in the notation its element asks for.
     const inline = page.locator('[data-result="accuracy"]').first();
-    const notation = resultFormatOf(await inline.evaluate((element: HTMLElement) => ({ ...element.dataset })));
-    expect(await inline.textContent()).toBe(formatNumber(printedAccuracy, locale, notation));
+    expect(await inline.textContent()).toBe(await inlineNotation(inline, printedAccuracy, locale));
 
     expect(argMax(await printedTensor(page, 'softmax', 'y'))).toBe(7);
     if (fullTraining) expect(await printedTensor(page, 'predictions', 'y')).toEqual([7, 2, 1, 0, 4, 1, 4, 9, 5, 9]);

@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { errorOf, outputOf, replaceCode, runCell, waitForState } from '../../scripts/support/reader.ts';
+import { errorOf, outputOf, replaceCode, runCell, trainBriefly, waitForState } from '../../scripts/support/reader.ts';
+import { inlineNotation } from '../support/article.ts';
 import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
 import { buildSite, PROJECT_ROOT } from '../../scripts/support/build-site.ts';
 
@@ -73,12 +74,11 @@ async function runAllToAccuracy(page: Page): Promise<number> {
   const printed = Number(/accuracy: ([\d.]+)/.exec(await outputOf(page, 'evaluate'))?.[1]);
   // The evaluation cell's (the appendix shows the same value again, beside the Keras model's).
   const inline = page.locator('[data-result="accuracy"]:not([data-baked])').first();
-  expect(await inline.textContent()).toBe(new Intl.NumberFormat('en', { maximumFractionDigits: 4 }).format(printed));
+  expect(await inline.textContent()).toBe(await inlineNotation(inline, printed, 'en'));
   return printed;
 }
 
 describe('a visited article with the network off', () => {
-  // The whole article trains once: more than the default two minutes on a slow, busy machine.
   it('loads, runs every cell to the accuracy, and shows its figures, with the data stored once', async () => {
     await openContext();
     const url = `${await host.serve(FIRST.outDir)}en/mnist-softmax/`;
@@ -91,8 +91,10 @@ describe('a visited article with the network off', () => {
     await goOffline();
     await page.reload();
     await noticeShows(page, 'offline');
+    // What runs offline does not depend on how long the model trains (the article's own control).
+    await trainBriefly(page);
     const accuracy = await runAllToAccuracy(page);
-    expect(accuracy).toBeGreaterThan(0.9);
+    expect(accuracy).toBeGreaterThan(0.8);
     expect(accuracy).toBeLessThan(0.93);
     // Every cell but the appendix's Keras one: the layers code is kept once used, not at install
     // (no reader downloads it before a cell needs it), and this visit never used it. The cell says so.
