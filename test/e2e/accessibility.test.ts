@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
+import { seriousInBothThemes, seriousViolations } from '../support/axe.ts';
 import { cell, waitForState } from '../../scripts/support/reader.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 
@@ -15,51 +15,25 @@ const PAGES = [
   ...LOCALES.flatMap((locale) => [`${locale}/`, `${locale}/demo/`, `${locale}/mnist-softmax/`, `${locale}/404/`]),
 ];
 
-/** Violations only: axe skips the details of what passed, faster on the long article. */
-const axe = (page: Page) => new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
-
-/**
- * The rules whose answer depends on colours: the only ones the dark theme can change, since it
- * changes custom properties and nothing of the markup. Dark mode is checked with these alone.
- */
-const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
-
-function serious(results: Awaited<ReturnType<AxeBuilder['analyze']>>): string[] {
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes
-          .map((node) => node.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
-
 /** Every rule in the light theme, then the colour rules in the dark one, on the same page. */
-async function seriousViolations(path: string, prepare?: (page: Page) => Promise<void>): Promise<{ light: string[]; dark: string[] }> {
+async function violationsOf(path: string, prepare?: (page: Page) => Promise<void>): Promise<{ light: string[]; dark: string[] }> {
   // AxeBuilder needs a page from an explicit context.
   const context = await browser().newContext({ colorScheme: 'light' });
   const page = await context.newPage();
   await page.goto(`${siteUrl}${path}`);
   await prepare?.(page);
-  const light = serious(await axe(page).analyze());
-  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  const lightBackground = await background();
-  await page.emulateMedia({ colorScheme: 'dark' });
-  expect(await background(), 'the page follows the dark scheme').not.toBe(lightBackground);
-  const dark = serious(await axe(page).withRules(COLOUR_RULES).analyze());
+  const violations = await seriousInBothThemes(page);
   await context.close();
-  return { light, dark };
+  return violations;
 }
 
 describe('accessibility', () => {
   it.each(PAGES)('%s has no serious or critical axe violation, in the light theme or the dark one', async (path) => {
-    expect(await seriousViolations(path)).toEqual({ light: [], dark: [] });
+    expect(await violationsOf(path)).toEqual({ light: [], dark: [] });
   });
 
   it('has none either once cells have run, with editors, an error and stale cells, light and dark', async () => {
-    const violations = await seriousViolations('en/demo/', async (page) => {
+    const violations = await violationsOf('en/demo/', async (page) => {
       await page.locator('[data-action="run-all"]').click();
       await waitForState(page, 'fit', ['done']);
       await cell(page, 'tensors').locator('[data-code]').click();
@@ -79,9 +53,9 @@ describe('accessibility', () => {
     await page.goto(`${siteUrl}en/mnist-softmax/`);
     await page.locator('[data-tools-toggle]').click();
     await page.locator('[data-tools] [data-action="share"]').waitFor();
-    const results = await axe(page).analyze();
+    const violations = await seriousViolations(page);
     await context.close();
-    expect(serious(results)).toEqual([]);
+    expect(violations).toEqual([]);
   });
 
   it('lets a keyboard user run and stop a cell', async () => {

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
 import { brightness, decodePng } from '../support/png-pixels.ts';
+import { readSourceIdx } from '../support/mnist-assets.ts';
 import { cell, replaceCode, runCell, waitForState } from '../../scripts/support/reader.ts';
 
 const siteUrl = inject('siteUrl');
@@ -269,6 +270,41 @@ describe('figures in the dark theme', () => {
       expect(inkiest).toBeGreaterThan(150);
       await page.context().close();
     }
+  });
+});
+
+describe('the pixel grid', () => {
+  it('shows each pixel’s value where that pixel is, at a size one can read', async () => {
+    const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}en/mnist-softmax/`);
+    const grid = page.locator('[data-figure="mnist-digit"][data-index="0"] .mnist-digit__grid').first();
+    // Each value's row and column, from where its cell is drawn inside the grid.
+    const drawn = await grid.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const size = (box.width - 2) / 28; // inside the 1px border
+      const cells: Record<string, string> = {};
+      for (const cell of element.querySelectorAll('span')) {
+        const at = cell.getBoundingClientRect();
+        // One pixel's square, neither stretched nor squeezed.
+        if (Math.abs(at.width - size) > 0.5 || Math.abs(at.height - size) > 0.5)
+          return { misdrawn: `${at.width} x ${at.height}, not ${size}` };
+        const row = Math.floor((at.top + at.height / 2 - box.top) / size);
+        const column = Math.floor((at.left + at.width / 2 - box.left) / size);
+        if (cell.textContent) cells[`${row},${column}`] = cell.textContent;
+      }
+      return { cells, fontSize: parseFloat(getComputedStyle(element.querySelector('span') ?? element).fontSize) };
+    });
+    // Test image 0 in the original IDX file: 16 header bytes, then 28 x 28 bytes.
+    const pixels = (await readSourceIdx('t10k-images-idx3-ubyte')).subarray(16, 16 + 784);
+    const expected: Record<string, string> = {};
+    pixels.forEach((value, pixel) => {
+      if (value > 0) expected[`${Math.floor(pixel / 28)},${pixel % 28}`] = (value / 255).toFixed(1);
+    });
+    if ('misdrawn' in drawn) throw new Error(`a grid cell is ${drawn.misdrawn}`);
+    expect(drawn.cells).toEqual(expected);
+    expect(drawn.fontSize).toBeGreaterThanOrEqual(7);
+    await context.close();
   });
 });
 

@@ -1,0 +1,45 @@
+/** axe-core in the browser tests: what counts as a failure, and how both themes are checked. */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * The rules whose answer depends on colours: the only ones the dark theme can change, since it
+ * changes custom properties and nothing of the markup. Dark mode is checked with these alone.
+ */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/** Violations only: axe skips the details of what passed, faster on the long article. */
+function axe(page: Page, include?: string): AxeBuilder {
+  const builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
+  return include ? builder.include(include) : builder;
+}
+
+/** The serious and critical violations, each as "rule: the first three elements". */
+export async function seriousViolations(page: Page, include?: string, rules?: readonly string[]): Promise<string[]> {
+  const builder = axe(page, include);
+  const results = await (rules ? builder.withRules([...rules]) : builder).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes
+          .map((node) => node.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+}
+
+/**
+ * Every rule on a page open in the light theme, then the colour rules once the same page has turned
+ * dark (asserted: its background changes), optionally on a part of the page only.
+ */
+export async function seriousInBothThemes(page: Page, include?: string): Promise<{ light: string[]; dark: string[] }> {
+  const light = await seriousViolations(page, include);
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const lightBackground = await background();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await background(), 'the page follows the dark scheme').not.toBe(lightBackground);
+  const dark = await seriousViolations(page, include, COLOUR_RULES);
+  return { light, dark };
+}
