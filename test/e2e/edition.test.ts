@@ -26,14 +26,33 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
+/**
+ * One page for the tests of a describe block that only read it (the first one opens a <details>,
+ * which none of the others looks at): opened before them, closed after.
+ */
+function sharedPage(path: string): () => Page {
+  let page: Page | undefined;
+  beforeAll(async () => {
+    page = await open(path);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+  return () => {
+    if (!page) throw new Error(`${path} is not open yet`);
+    return page;
+  };
+}
+
 const longDate = (iso: string, locale: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
 
 describe.each(LOCALES)('the edition of mnist-softmax in %s', (locale: Locale) => {
   const strings = uiStrings(locale);
+  const article = sharedPage(`${locale}/mnist-softmax/`);
 
   it('says where the article comes from, collapsed until the reader opens it, with its dates in the page’s language', async () => {
-    const page = await open(`${locale}/mnist-softmax/`);
+    const page = article();
     const about = page.locator('details[data-about-edition]');
     expect(await about.count()).toBe(1);
     expect(await about.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
@@ -49,11 +68,10 @@ describe.each(LOCALES)('the edition of mnist-softmax in %s', (locale: Locale) =>
     expect(text).toContain('Qiita');
     expect(text).toContain('2016');
     expect(await about.locator('p').first().isVisible()).toBe(true);
-    await page.close();
   });
 
   it('restores the source’s two links, dated 2016, the gone one with today’s equivalent', async () => {
-    const page = await open(`${locale}/mnist-softmax/`);
+    const page = article();
     const links = page.locator('[data-source-link]');
     expect(await links.evaluateAll((spans) => spans.map((span) => span.getAttribute('data-source-link')))).toEqual([
       NNADL,
@@ -65,11 +83,10 @@ describe.each(LOCALES)('the edition of mnist-softmax in %s', (locale: Locale) =>
     expect(await gone.count()).toBe(1);
     expect(await gone.locator('[data-link-now]').getAttribute('href')).toBe(OPTIMIZERS_NOW);
     for (const mark of await page.locator('.source-link__mark').allTextContents()) expect(mark).toContain('2016');
-    await page.close();
   });
 
   it('puts the article’s numbers beside the reader’s in one notation, the page’s', async () => {
-    const page = await open(`${locale}/mnist-softmax/`);
+    const page = article();
     const format = (value: number, digits: number) =>
       new Intl.NumberFormat(locale, { minimumSignificantDigits: digits, maximumSignificantDigits: digits }).format(value);
     const accuracy = page.locator('[data-compare="accuracy"]');
@@ -83,11 +100,10 @@ describe.each(LOCALES)('the edition of mnist-softmax in %s', (locale: Locale) =>
     expect(await accuracy.locator('[data-difference]').textContent()).toMatch(/^[+-]?0[.,]\d{4}$/);
     expect(await page.locator('[data-compare="p7"] [data-article]').textContent()).toBe(format(0.996997833, 4));
     expect(await page.locator('[data-compare="cross_entropy_start"] [data-article]').textContent()).toBe(format(23026, 5));
-    await page.close();
   });
 
   it('marks the editors’ insertions, and outlines pixel 380 in a digit where it is dark and one where it is blank', async () => {
-    const page = await open(`${locale}/mnist-softmax/`);
+    const page = article();
     expect(await page.locator('[data-editor-insert]').count()).toBeGreaterThanOrEqual(4);
     for (const title of await page
       .locator('[data-editor-insert]')
@@ -106,7 +122,6 @@ describe.each(LOCALES)('the edition of mnist-softmax in %s', (locale: Locale) =>
     // Row 13, column 16 of 28: the outline sits just right of and below the image's centre.
     expect(((mark?.x ?? 0) - (image?.x ?? 0)) / (image?.width ?? 1)).toBeCloseTo(16 / 28, 1);
     expect(((mark?.y ?? 0) - (image?.y ?? 0)) / (image?.height ?? 1)).toBeCloseTo(13 / 28, 1);
-    await page.close();
   });
 });
 
@@ -114,8 +129,9 @@ describe.each(LOCALES)('the edition of mnist-softmax in %s', (locale: Locale) =>
 const JAPANESE = '[\\u3040-\\u30ff\\u3400-\\u9fff]';
 
 describe.each(['ja/mnist-softmax/', 'ja/demo/'])('Japanese typography on %s', (path) => {
+  const shared = sharedPage(path);
   it('has no synthetic italics: no Japanese text is set in an italic or oblique style', async () => {
-    const page = await open(path);
+    const page = shared();
     const { checked, slanted, emphasised } = await page.evaluate((japanese) => {
       const pattern = new RegExp(japanese);
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -132,11 +148,10 @@ describe.each(['ja/mnist-softmax/', 'ja/demo/'])('Japanese typography on %s', (p
     expect(checked).toBeGreaterThan(10);
     if (path.includes('mnist-softmax')) expect(emphasised).toBeGreaterThan(0); // captions are <em>: the rule is really exercised
     expect(slanted).toEqual([]);
-    await page.close();
   });
 
   it('has no half-width space between Japanese and Latin text, nor after full-width punctuation, in the prose', async () => {
-    const page = await open(path);
+    const page = shared();
     const offenders = await page.evaluate((japanese) => {
       // Prose written in the MDX (cells, figures, explorers and the session bar are interface); quoted
       // titles 「…」 keep their own spelling; code is set as written.
@@ -166,18 +181,16 @@ describe.each(['ja/mnist-softmax/', 'ja/demo/'])('Japanese typography on %s', (p
         .map((text) => text.slice(0, 80));
     }, JAPANESE);
     expect(offenders).toEqual([]);
-    await page.close();
   });
 
   it('lets the browser space Japanese from Latin letters and digits (text-autospace)', async () => {
-    const page = await open(path);
+    const page = shared();
     expect(
       await page
         .locator('article p')
         .first()
         .evaluate((element) => getComputedStyle(element).getPropertyValue('text-autospace')),
     ).toBe('normal');
-    await page.close();
   });
 });
 
