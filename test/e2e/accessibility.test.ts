@@ -32,6 +32,22 @@ describe('accessibility', () => {
     expect(await violationsOf(path)).toEqual({ light: [], dark: [] });
   });
 
+  it('would see a violation planted in a page: an unnamed button, and faint text in either theme', async () => {
+    const violations = await violationsOf('en/404/', async (page) => {
+      await page.evaluate(() => {
+        const main = document.querySelector('main') ?? document.body;
+        main.append(document.createElement('button'));
+        const faint = document.createElement('p');
+        faint.textContent = 'Planted text, nearly invisible.';
+        // About 1.4:1 on either paper (axe leaves an exact 1:1 for a human to review, not a violation).
+        faint.style.color = 'light-dark(#d8d8d8, #333333)';
+        main.append(faint);
+      });
+    });
+    expect(violations.light.map((violation) => violation.split(':')[0])).toEqual(expect.arrayContaining(['button-name', 'color-contrast']));
+    expect(violations.dark.map((violation) => violation.split(':')[0])).toEqual(['color-contrast']);
+  });
+
   it('has none either once cells have run, with editors, an error and stale cells, light and dark', async () => {
     const violations = await violationsOf('en/demo/', async (page) => {
       await page.locator('[data-action="run-all"]').click();
