@@ -56,11 +56,11 @@ export async function waitForEditorText(page: Page, id: string, expected: string
 }
 
 /**
- * Sets the article's "Training steps" control to its least, 100, as a reader may: for the tests
- * whose point is what runs, what goes stale or what memory does, not the trained model's accuracy.
- * The training cell, expensive, then waits for its Run button.
+ * Sets the article's "Training steps" control, by default to its least, 100, as a reader may: for
+ * the tests whose point is what runs, what goes stale or what memory does, not the trained model's
+ * accuracy. The training cell, expensive, then waits for its Run button.
  */
-export async function trainBriefly(page: Page): Promise<void> {
-  await page.locator('[data-control="steps"] input[type="number"]:not([disabled])').fill('100');
+export async function trainBriefly(page: Page, steps = 100): Promise<void> {
+  await page.locator('[data-control="steps"] input[type="number"]:not([disabled])').fill(String(steps));
   await page.waitForFunction(() => document.querySelector('[data-cell="train"] [data-action="run"]')?.hasAttribute('data-waiting'));
 }

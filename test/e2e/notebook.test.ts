@@ -26,24 +26,21 @@ async function stateOf(id: string): Promise<string | null> {
 
 describe('the notebook on the article', () => {
   it('runs only what the accuracy needs from a cold page, on WebGL', async () => {
+    await trainBriefly(page); // what runs does not depend on how long the model trains
     await cell(page, 'evaluate').locator('[data-action="run"]').click();
     await waitForState(page, 'evaluate', ['done'], TRAINING);
     expect(await page.locator('[data-backend-indicator]').getAttribute('data-backend')).toBe('webgl');
     for (const needed of ['inputs', 'variables', 'train', 'softmax']) expect(await stateOf(needed)).toBe('done');
-    for (const independent of [
-      'rank-shape',
-      'load-data',
-      'next-batch',
-      'matmul-demo',
-      'weight-rows',
-      'bias',
-      'predictions',
-      'train-step',
-    ]) {
+    // Not run: the cells that do not need the training stay as the build left them; those that read
+    // the trained model are out of date since the control changed, and wait for their Run button.
+    for (const independent of ['rank-shape', 'load-data', 'next-batch', 'matmul-demo']) {
       expect(await stateOf(independent), independent).toBe('idle');
     }
+    for (const downstream of ['weight-rows', 'bias', 'predictions', 'train-step']) {
+      expect(await stateOf(downstream), downstream).toBe('stale');
+    }
     const accuracy = await accuracyPrinted();
-    expect(accuracy).toBeGreaterThan(0.9);
+    expect(accuracy).toBeGreaterThan(0.8); // 100 steps; the article test checks the 1,000-step model
     expect(accuracy).toBeLessThan(0.93);
     // The accuracy in the prose is this session's now, and not out of date.
     expect(await page.locator('[data-result="accuracy"]').first().getAttribute('data-state')).toBeNull();
@@ -94,11 +91,13 @@ describe('the notebook on the article', () => {
 
 describe('Stop during training', () => {
   it('keeps the session and its variables, says the run stopped, and leaves no figure blank', async () => {
+    // 300 steps: Stop lands at step 60 or so, with time to spare, past the figures' update at step 50.
+    await trainBriefly(page, 300);
     await cell(page, 'train').locator('[data-action="run"]').click();
     await waitForState(page, 'train', ['running'], TRAINING);
     // Some steps in: the weights have moved from zero.
     await page.waitForFunction(
-      () => Number(document.querySelector('[data-cell="train"] [data-progress] progress')?.getAttribute('value') ?? 0) >= 0.05,
+      () => Number(document.querySelector('[data-cell="train"] [data-progress] progress')?.getAttribute('value') ?? 0) >= 0.2,
       undefined,
       {
         timeout: TRAINING,
