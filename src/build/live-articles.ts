@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { BAKE_CONTEXT_MODULE, type BakeContext } from './bake/bake-context.ts';
+import { BAKE_CONTEXT_MODULE, OUTPUTS_CACHE_FOLDER, type BakeContext } from './bake/bake-context.ts';
 
 export function liveArticles(): AstroIntegration {
   return {
@@ -15,7 +15,7 @@ export function liveArticles(): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         const context: BakeContext = {
           root: fileURLToPath(config.root),
-          cacheDir: fileURLToPath(new URL('tf-facile/outputs/', config.cacheDir)),
+          cacheDir: fileURLToPath(new URL(OUTPUTS_CACHE_FOLDER, config.cacheDir)),
           mayRun: command === 'build',
         };
         const resolvedId = `\0${BAKE_CONTEXT_MODULE}`;

@@ -1,22 +1,29 @@
 /**
- * The French article run once in Node, as the build runs it (CPU backend), and two kinds of checks
- * on that one run: what the cells reproduce of the 2016 article, and what the editors' notes state
- * about the numbers (so that a note cannot silently go false). One run for both: it trains the
- * model, the suite's costliest step in Node.
+ * The French article's outputs as the build publishes them (cells run in Node, CPU backend), and two
+ * kinds of checks on them: what the cells reproduce of the 2016 article, and what the editors' notes
+ * state about the numbers (so that a note cannot silently go false).
+ *
+ * They come through the build's own outputs store: when a build already ran the same cells on the
+ * same data with the same runtime (the store's key covers the cells' code, the data's checksum, the
+ * TensorFlow.js version and the source of src/runtime, src/mnist, src/figures and src/build/bake),
+ * its outputs are these; otherwise the test runs the article and leaves the outputs for the next
+ * build. Under `npm test` the browser tests' build comes first, and the model trains once, not twice.
  */
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readArticle } from '../../src/build/article/read-article.ts';
-import { shownNames } from '../../src/build/article/shown-names.ts';
 import { LOCAL_DATA_URL, localFolderFetch } from '../../src/build/bake/local-fetch.ts';
-import { runArticle, type BakedArticle } from '../../src/build/bake/run-article.ts';
+import { runArticle } from '../../src/build/bake/run-article.ts';
+import { createOutputsStore, type ArticleOutputs } from '../../src/build/bake/outputs-store.ts';
+import { OUTPUTS_CACHE_FOLDER } from '../../src/build/bake/bake-context.ts';
+import { PROJECT_ROOT } from '../../scripts/support/build-site.ts';
 import { mnistLazyGlobal } from '../../src/runtime/mnist-global.ts';
 import { preparedMnistAssets, readSourceIdx } from '../support/mnist-assets.ts';
 import { parsePrintedTensor } from '../support/printed-tensor.ts';
 
 const file = join(import.meta.dirname, '../../content/articles/fr/mnist-softmax.mdx');
-let baked: BakedArticle;
+let baked: ArticleOutputs;
 let testLabelCounts: number[];
 
 const output = (cell: string) => baked.cells[cell]?.output ?? '';
@@ -30,14 +37,15 @@ const printedNumber = (cell: string, label: string) => Number(new RegExp(`^${lab
 
 beforeAll(async () => {
   const assets = await preparedMnistAssets();
-  const record = readArticle(file);
-  baked = await runArticle({
-    article: record.article,
-    file,
-    record,
-    resultNames: shownNames(record),
-    lazyGlobals: { mnist: mnistLazyGlobal({ tf, fetch: localFolderFetch(assets), baseUrl: LOCAL_DATA_URL }) },
+  const store = createOutputsStore({
+    // Astro's default cache folder, where `npm run build` keeps them.
+    context: { root: PROJECT_ROOT, cacheDir: join(PROJECT_ROOT, 'node_modules/.astro', OUTPUTS_CACHE_FOLDER), mayRun: true },
+    run: (options) =>
+      runArticle({ ...options, lazyGlobals: { mnist: mnistLazyGlobal({ tf, fetch: localFolderFetch(assets), baseUrl: LOCAL_DATA_URL }) } }),
   });
+  const outputs = await store.get(readArticle(file));
+  if (!outputs) throw new Error('no outputs for the French article');
+  baked = outputs;
   // The test set's labels, from the original IDX file (8 header bytes, then one byte per image).
   const labels = (await readSourceIdx('t10k-labels-idx1-ubyte')).subarray(8);
   testLabelCounts = Array.from({ length: 10 }, (_, digit) => labels.filter((label) => label === digit).length);

@@ -12,3 +12,6 @@ export interface BakeContext {
 }
 
 export const BAKE_CONTEXT_MODULE = 'virtual:tf-facile/bake-context';
+
+/** Where a build keeps an article's outputs, inside Astro's cache folder (`config.cacheDir`). */
+export const OUTPUTS_CACHE_FOLDER = 'tf-facile/outputs/';
