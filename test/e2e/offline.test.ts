@@ -129,7 +129,7 @@ describe('a visited article with the network off', () => {
     const offlineEntries = Object.entries(stored).flatMap(([name, urls]) => (name === 'tf-facile-mnist' ? [] : urls));
     expect(offlineEntries.some((url) => url.endsWith(`${BASE}en/mnist-softmax/`))).toBe(true);
     expect(offlineEntries.filter((url) => /\.mnc|mnist-cache/.test(url))).toEqual([]);
-  }, 300_000);
+  });
 });
 
 describe('a reader whose page runs on the WASM backend', () => {
