@@ -5,51 +5,26 @@
  */
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { useBrowser } from '../support/use-browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBrowser, useSharedPage } from '../support/use-browser.ts';
 import { buildSiteCopy, copySite, removeSite } from '../support/site-fixture.ts';
 import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
 import { translator, uiStrings } from '../../src/i18n/ui.ts';
 import type { Locale } from '../../src/i18n/locales.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 
-const siteUrl = inject('siteUrl');
 const browser = useBrowser();
 const NNADL = 'http://nnadl-ja.github.io/nnadl_site_ja/chap3.html';
 const OPTIMIZERS_2016 = 'https://www.tensorflow.org/versions/r0.7/api_docs/python/train.html#optimizers';
 const OPTIMIZERS_NOW = 'https://www.tensorflow.org/api_docs/python/tf/keras/optimizers';
-
-async function open(path: string): Promise<Page> {
-  const page = await browser().newPage();
-  await page.goto(`${siteUrl}${path}`);
-  return page;
-}
-
-/**
- * One page for the tests of a describe block that only read it (the first one opens a <details>,
- * which none of the others looks at): opened before them, closed after.
- */
-function sharedPage(path: string): () => Page {
-  let page: Page | undefined;
-  beforeAll(async () => {
-    page = await open(path);
-  });
-  afterAll(async () => {
-    await page?.close();
-  });
-  return () => {
-    if (!page) throw new Error(`${path} is not open yet`);
-    return page;
-  };
-}
 
 const longDate = (iso: string, locale: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
 
 describe.each(LOCALES)('the edition of mnist-softmax in %s', (locale: Locale) => {
   const strings = uiStrings(locale);
-  const article = sharedPage(`${locale}/mnist-softmax/`);
+  // The first test opens a <details>, which none of the others looks at.
+  const article = useSharedPage(browser, `${locale}/mnist-softmax/`);
 
   it('says where the article comes from, collapsed until the reader opens it, with its dates in the page’s language', async () => {
     const page = article();
@@ -129,7 +104,7 @@ describe.each(LOCALES)('the edition of mnist-softmax in %s', (locale: Locale) =>
 const JAPANESE = '[\\u3040-\\u30ff\\u3400-\\u9fff]';
 
 describe.each(['ja/mnist-softmax/', 'ja/demo/'])('Japanese typography on %s', (path) => {
-  const shared = sharedPage(path);
+  const shared = useSharedPage(browser, path);
   it('has no synthetic italics: no Japanese text is set in an italic or oblique style', async () => {
     const page = shared();
     const { checked, slanted, emphasised } = await page.evaluate((japanese) => {

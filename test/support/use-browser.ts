@@ -35,3 +35,22 @@ export function useFreshPage(browser: () => Browser, path: string): () => Page {
     return page;
   };
 }
+
+/**
+ * One page of the site for the tests of a describe block that only read it: opened before them,
+ * closed after. Returns a getter for the page.
+ */
+export function useSharedPage(browser: () => Browser, path: string): () => Page {
+  let page: Page | undefined;
+  beforeAll(async () => {
+    page = await browser().newPage();
+    await page.goto(`${inject('siteUrl')}${path}`);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+  return () => {
+    if (!page) throw new Error(`${path} is not open yet`);
+    return page;
+  };
+}
