@@ -287,8 +287,13 @@ export class ChartPoints {
   /** Keeps the chunks' points (each series' new points, interleaved), series by series. */
   append(...chunks: readonly InterleavedSeries[]): void {
     const bySeries = new Map<string, Array<ArrayLike<number>>>();
-    for (const chunk of chunks)
-      for (const [name, values] of Object.entries(chunk)) bySeries.set(name, [...(bySeries.get(name) ?? []), values]);
+    for (const chunk of chunks) {
+      for (const [name, values] of Object.entries(chunk)) {
+        const list = bySeries.get(name);
+        if (list) list.push(values);
+        else bySeries.set(name, [values]);
+      }
+    }
     for (const [name, values] of bySeries) {
       let series = this.#series.get(name);
       if (!series) {

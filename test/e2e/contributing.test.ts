@@ -8,6 +8,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
 import { buildSiteCopy, copySite, removeSite } from '../support/site-fixture.ts';
@@ -129,7 +130,7 @@ describe('CONTRIBUTING.md: add a locale', () => {
 });
 
 /** The new article as a reader without JavaScript gets it: what the build made, nothing more. */
-async function readArticleWithoutScripts<T>(read: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
+async function readArticleWithoutScripts<T>(read: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser().newContext({ javaScriptEnabled: false });
   try {
     const page = await context.newPage();
