@@ -53,7 +53,8 @@ function markCurrentSection(nav: HTMLElement): void {
     },
     { passive: true },
   );
-  update();
+  // After the first paint: reading positions now would lay out the whole article before it.
+  requestAnimationFrame(() => setTimeout(update));
 }
 
 const nav = document.querySelector<HTMLElement>('[data-contents]');

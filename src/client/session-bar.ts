@@ -19,7 +19,8 @@ export class SessionBar {
   readonly #root: HTMLElement | null;
   readonly #t: Translate;
   readonly #locale: string;
-  readonly #megabytes: Intl.NumberFormat;
+  /** Made on first use: the first Intl.NumberFormat of a page costs ~30 ms (ICU data), before the first paint if made at start. */
+  #megabytesFormat: Intl.NumberFormat | undefined;
   readonly #estimate = new DownloadEstimate();
   /** The download in progress, shown before the cell that asked for it. */
   #download: Extract<SessionActivity, { kind: 'downloading' }> | undefined;
@@ -32,9 +33,13 @@ export class SessionBar {
     this.#root = root;
     this.#t = t;
     this.#locale = locale;
-    this.#megabytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
     this.#setUpTools();
     this.#part('[data-notice-close]')?.addEventListener('click', () => this.showNotice(''));
+  }
+
+  #megabytes(): Intl.NumberFormat {
+    this.#megabytesFormat ??= new Intl.NumberFormat(this.#locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+    return this.#megabytesFormat;
   }
 
   /** Shows Stop all and makes it stop the session; it is enabled while something runs. */
@@ -107,8 +112,8 @@ export class SessionBar {
     if (text) {
       text.textContent = this.#t('data.loading', {
         percent: Math.round(fraction * 100),
-        loaded: this.#megabytes.format(loadedBytes / 1e6),
-        total: this.#megabytes.format(totalBytes / 1e6),
+        loaded: this.#megabytes().format(loadedBytes / 1e6),
+        total: this.#megabytes().format(totalBytes / 1e6),
       });
     }
     this.#estimate.add(loadedBytes, performance.now());
@@ -145,7 +150,7 @@ export class SessionBar {
     element.hidden = false;
     element.dataset['tensors'] = String(memory.numTensors);
     element.dataset['gpuBytes'] = String(memory.numBytesInGPU ?? 0);
-    element.textContent = this.#t('session.memory', { tensors: memory.numTensors, size: this.#megabytes.format(memory.numBytes / 1e6) });
+    element.textContent = this.#t('session.memory', { tensors: memory.numTensors, size: this.#megabytes().format(memory.numBytes / 1e6) });
   }
 
   #render(): void {

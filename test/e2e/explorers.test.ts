@@ -29,6 +29,9 @@ async function reach(page: Page, kind: string, live = true): Promise<void> {
   await explorer.scrollIntoViewIfNeeded();
   await page.mouse.move(2, 2);
   if (live) await page.waitForSelector(`[data-explorer="${kind}"][data-live]`, { timeout: 180_000 });
+  // The drawing pad takes strokes once its code has come (it then joins the Tab order): a stroke
+  // drawn in the instant before would go to a plain picture.
+  else if (kind === 'draw') await page.waitForSelector('[data-draw-pad][tabindex="0"]', { timeout: 60_000 });
 }
 
 async function attributes(page: Page, kind: string, names: readonly string[]): Promise<Record<string, string | null>> {

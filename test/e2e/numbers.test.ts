@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
 import { cell, outputOf, replaceCode, runCell, waitForState } from '../../scripts/support/reader.ts';
 import { argMax, printedTensor } from '../support/article.ts';
-import { measureMainThread } from '../support/main-thread-tasks.ts';
+import { measureMainThread } from '../../scripts/support/main-thread-tasks.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();

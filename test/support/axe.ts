@@ -24,7 +24,11 @@ function axe(page: Page, include?: string): AxeBuilder {
 export async function seriousViolations(page: Page, include?: string, rules?: readonly string[]): Promise<string[]> {
   expect(await page.locator('iframe').count(), 'no iframe: axe in legacy mode would not look inside one').toBe(0);
   const builder = axe(page, include);
+  // The page skips what is off screen (content-visibility: auto): axe must see it drawn, or it
+  // could not tell the colours behind text there and would leave it out of the contrast check.
+  const drawEverything = await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
   const results = await (rules ? builder.withRules([...rules]) : builder).analyze();
+  await drawEverything.evaluate((style) => (style as HTMLStyleElement).remove());
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map(

@@ -16,6 +16,16 @@ export function anchorOf(graph: DependencyGraph, id: string): string {
   return graph.node(id).kind === 'cell' ? `cell-${id}` : id;
 }
 
+/**
+ * Names in reading order, capitals among small letters (b, W, x). Not localeCompare: its first call
+ * loads a collator, ~25 ms on a phone-class CPU, and the page computes these lines at start.
+ */
+function byName(a: string, b: string): number {
+  const [lowerA, lowerB] = [a.toLowerCase(), b.toLowerCase()];
+  if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function dependencyLine(graph: DependencyGraph, id: string, isCell: (id: string) => boolean): DependencyLine {
   if (!graph.has(id)) return { uses: [], usedBy: [] };
   const groups = new Map<string, string[]>();
@@ -25,7 +35,7 @@ export function dependencyLine(graph: DependencyGraph, id: string, isCell: (id: 
   }
   const uses = [...groups]
     .sort(([a], [b]) => graph.position(a) - graph.position(b))
-    .map(([from, names]) => ({ from, anchor: anchorOf(graph, from), names: names.sort((a, b) => a.localeCompare(b)) }));
+    .map(([from, names]) => ({ from, anchor: anchorOf(graph, from), names: names.sort(byName) }));
   const usedBy = graph.dependentsOf(id).filter(isCell);
   return { uses, usedBy };
 }
