@@ -230,6 +230,33 @@ describe('cells', () => {
   });
 });
 
+describe('landing on a cell', () => {
+  it('keeps it where it landed while the cells and originals around it are drawn, on a wide screen and a phone', async () => {
+    // A link or a search brings the reader to a cell far down a cold page: the cells and originals
+    // above and around it were skipped until then, sized from their lines (LiveCell.css). Drawing
+    // them must not push the cell away (with one estimate for every cell, `evaluate` moved 357 px).
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      const page = await open('en/mnist-softmax/', viewport);
+      await cell(page, 'rank-shape').locator('[data-action="run"]').waitFor({ state: 'visible' });
+      // Down the page, each far from the last: each lands among cells not drawn yet.
+      for (const id of ['train', 'softmax', 'evaluate', 'gradients']) {
+        const run = cell(page, id).locator('[data-action="run"]');
+        await page.evaluate((id) => document.getElementById(`cell-${id}`)?.scrollIntoView({ block: 'center' }), id);
+        const landed = (await run.boundingBox())?.y ?? NaN;
+        // Two frames and a pause: what is near the screen has been drawn.
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        await page.waitForTimeout(300);
+        const settled = (await run.boundingBox())?.y ?? NaN;
+        expect(Math.abs(settled - landed), `${id} at ${viewport.width} px: landed at ${landed}, then ${settled}`).toBeLessThan(40);
+      }
+      await page.context().close();
+    }
+  });
+});
+
 describe('before and after', () => {
   it('reads each original and its live cell as one unit, captioned by the original post’s title', async () => {
     const page = await open('en/mnist-softmax/');
