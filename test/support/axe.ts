@@ -20,15 +20,25 @@ function axe(page: Page, include?: string): AxeBuilder {
   return include ? builder.include(include) : builder;
 }
 
-/** The serious and critical violations, each as "rule: the first three elements". */
-export async function seriousViolations(page: Page, include?: string, rules?: readonly string[]): Promise<string[]> {
+/**
+ * Runs `check` with every part of the page drawn. The page skips what is off screen
+ * (content-visibility: auto): axe must see it drawn, or it could not tell the colours behind text
+ * there and would leave it out of the contrast check.
+ */
+async function withEverythingDrawn<T>(page: Page, check: () => Promise<T>): Promise<T> {
+  const style = await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
+  try {
+    return await check();
+  } finally {
+    await style.evaluate((element) => (element as HTMLStyleElement).remove());
+  }
+}
+
+/** axe on the page as it is drawn now: the serious and critical violations, each as "rule: the first three elements". */
+async function analyzeSerious(page: Page, include?: string, rules?: readonly string[]): Promise<string[]> {
   expect(await page.locator('iframe').count(), 'no iframe: axe in legacy mode would not look inside one').toBe(0);
   const builder = axe(page, include);
-  // The page skips what is off screen (content-visibility: auto): axe must see it drawn, or it
-  // could not tell the colours behind text there and would leave it out of the contrast check.
-  const drawEverything = await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
   const results = await (rules ? builder.withRules([...rules]) : builder).analyze();
-  await drawEverything.evaluate((style) => (style as HTMLStyleElement).remove());
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map(
@@ -40,16 +50,24 @@ export async function seriousViolations(page: Page, include?: string, rules?: re
     );
 }
 
+/** The serious and critical violations, each as "rule: the first three elements". */
+export function seriousViolations(page: Page, include?: string, rules?: readonly string[]): Promise<string[]> {
+  return withEverythingDrawn(page, () => analyzeSerious(page, include, rules));
+}
+
 /**
  * Every rule on a page open in the light theme, then the colour rules once the same page has turned
- * dark (asserted: its background changes), optionally on a part of the page only.
+ * dark (asserted: its background changes), optionally on a part of the page only. The page is drawn
+ * whole once for both passes.
  */
-export async function seriousInBothThemes(page: Page, include?: string): Promise<{ light: string[]; dark: string[] }> {
-  const light = await seriousViolations(page, include);
-  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  const lightBackground = await background();
-  await page.emulateMedia({ colorScheme: 'dark' });
-  expect(await background(), 'the page follows the dark scheme').not.toBe(lightBackground);
-  const dark = await seriousViolations(page, include, COLOUR_RULES);
-  return { light, dark };
+export function seriousInBothThemes(page: Page, include?: string): Promise<{ light: string[]; dark: string[] }> {
+  return withEverythingDrawn(page, async () => {
+    const light = await analyzeSerious(page, include);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const lightBackground = await background();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await background(), 'the page follows the dark scheme').not.toBe(lightBackground);
+    const dark = await analyzeSerious(page, include, COLOUR_RULES);
+    return { light, dark };
+  });
 }
