@@ -8,7 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
 import { brightness, decodePng } from '../support/png-pixels.ts';
 import { readSourceIdx } from '../support/mnist-assets.ts';
-import { cell, replaceCode, runCell, waitForState } from '../../scripts/support/reader.ts';
+import { cell, POLL_MS, replaceCode, runCell, waitForState } from '../../scripts/support/reader.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -112,7 +112,7 @@ describe('the session bar', () => {
         return /^Downloading MNIST: [\d.]+ MB of 7\.8 MB/.test(text) ? text : undefined;
       },
       undefined,
-      { timeout: 60_000, polling: 50 },
+      { timeout: 60_000, polling: POLL_MS },
     );
     expect(await handle.jsonValue()).toMatch(/Downloading MNIST/);
     expect(await onScreen(page, '.session-bar')).toBe(true);
@@ -138,7 +138,7 @@ describe('the session bar', () => {
           document.querySelector('[data-activity]')?.textContent ?? '',
         ),
       `${position} of ${count}`,
-      { timeout: 90_000 },
+      { timeout: 90_000, polling: POLL_MS },
     );
     const waiting = cell(page, 'gradients').locator('[data-waiting-for] a');
     expect(await waiting.getAttribute('href')).toBe('#cell-train');
@@ -243,13 +243,18 @@ describe('landing on a cell', () => {
       await cell(page, 'rank-shape').locator('[data-action="run"]').waitFor({ state: 'visible' });
       // Down the page, each far from the last: each lands among cells not drawn yet.
       for (const id of ['train', 'softmax', 'evaluate', 'gradients']) {
-        const run = cell(page, id).locator('[data-action="run"]');
-        await page.evaluate((id) => document.getElementById(`cell-${id}`)?.scrollIntoView({ block: 'center' }), id);
-        const landed = (await run.boundingBox())?.y ?? NaN;
+        // Where it lands, read in the same task as the jump: before any frame has drawn what is near.
+        const landed = await page.evaluate((id) => {
+          document.getElementById(`cell-${id}`)?.scrollIntoView({ block: 'center' });
+          return document.querySelector(`[data-cell="${id}"] [data-action="run"]`)?.getBoundingClientRect().top ?? Number.NaN;
+        }, id);
         // Two frames and a pause: what is near the screen has been drawn.
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
         await page.waitForTimeout(300);
-        const settled = (await run.boundingBox())?.y ?? NaN;
+        const settled = await page.evaluate(
+          (id) => document.querySelector(`[data-cell="${id}"] [data-action="run"]`)?.getBoundingClientRect().top ?? Number.NaN,
+          id,
+        );
         expect(Math.abs(settled - landed), `${id} at ${viewport.width} px: landed at ${landed}, then ${settled}`).toBeLessThan(40);
       }
       await page.context().close();

@@ -1,0 +1,44 @@
+/**
+ * How many lines code takes on screen once wrapped at `columns` characters, as the site's code
+ * wraps (`white-space: break-spaces`, `overflow-wrap: anywhere`: at a space when it can, inside a
+ * word longer than a line when it must). The build uses it to size blocks the browser skips until
+ * they come near the screen, so that drawing them moves nothing (measured against Chromium on the
+ * article's originals: exact at 36 and 46 columns). A Chinese, Japanese or Korean character takes two
+ * columns of a monospace face.
+ */
+export function wrappedLineCount(code: string, columns: number): number {
+  if (!Number.isInteger(columns) || columns < 1) throw new RangeError(`columns must be a positive integer, not ${columns}`);
+  return code.split('\n').reduce((lines, line) => lines + linesOf(line, columns), 0);
+}
+
+function linesOf(line: string, columns: number): number {
+  if (widthOf(line) <= columns) return 1;
+  let lines = 1;
+  let used = 0;
+  // Each word with the spaces after it (each wide character is a word: a line may break between
+  // two of them); a line breaks before a word that does not fit.
+  for (const token of line.match(TOKENS) ?? []) {
+    const spaces = token.length - token.trimEnd().length;
+    let word = widthOf(token) - spaces;
+    if (used > 0 && used + word > columns) {
+      lines++;
+      used = 0;
+    }
+    // A word longer than a line is cut where the line ends.
+    while (word > columns) {
+      lines++;
+      word -= columns;
+    }
+    used += word + spaces;
+  }
+  return lines;
+}
+
+/** Hangul, CJK ideographs, kana and fullwidth forms: two columns each. */
+const WIDE_RANGES = '\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6';
+const WIDE = new RegExp(`[${WIDE_RANGES}]`, 'gu');
+const TOKENS = new RegExp(`[${WIDE_RANGES}]\\s*|[^\\s${WIDE_RANGES}]+\\s*|\\s+`, 'gu');
+
+function widthOf(text: string): number {
+  return text.length + (text.match(WIDE)?.length ?? 0);
+}
