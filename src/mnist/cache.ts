@@ -19,7 +19,10 @@ export interface AssetCacheKey {
 export interface AssetCache {
   /** The bytes stored under key.name if they are version key.sha256, else undefined. */
   get(key: AssetCacheKey): Promise<ArrayBuffer | undefined>;
-  /** Stores the bytes for key.name, replacing any other version. */
+  /**
+   * Stores the bytes for key.name, replacing any other version. Takes its copy of the bytes before
+   * it returns (the loader does not wait for the write, and goes on using them).
+   */
   put(key: AssetCacheKey, bytes: ArrayBuffer): Promise<void>;
 }
 
@@ -63,11 +66,10 @@ export function createCacheStorageAssetCache(options: CacheStorageAssetCacheOpti
       return await response.arrayBuffer();
     },
     async put(key, bytes) {
+      // The response copies the bytes now, before the first await (see AssetCache.put).
+      const response = new Response(bytes, { headers: { 'content-type': 'application/octet-stream', [VERSION_HEADER]: key.sha256 } });
       const cache = await openCache();
-      await cache?.put(
-        url(key),
-        new Response(bytes, { headers: { 'content-type': 'application/octet-stream', [VERSION_HEADER]: key.sha256 } }),
-      );
+      await cache?.put(url(key), response);
     },
   };
 }

@@ -167,8 +167,10 @@ async function loadVerifiedAsset(context: LoadContext, entry: ManifestEntry): Pr
     );
   }
   if (cache !== undefined) {
-    // Caching is an optimisation: quota errors or disabled storage must not fail the load.
-    await cache.put(key, bytes.buffer).catch(() => undefined);
+    // Caching is an optimisation: quota errors or disabled storage must not fail the load, and
+    // writing 6 MB to storage must not delay it either (the write goes on while the data decodes;
+    // put takes its copy of the bytes before it returns).
+    cache.put(key, bytes.buffer).catch(() => undefined);
   }
   return bytes;
 }
