@@ -1,6 +1,14 @@
 /** What a reader does with live cells, as Playwright steps, shared by the browser tests. */
 import type { Locator, Page } from 'playwright-core';
 
+/**
+ * How often a wait looks at the page. Playwright's default for waitForFunction polls on every
+ * animation frame, which makes the page render 60 frames a second for as long as the wait lasts: on
+ * the whole article, with the "GPU" on the same cores, that steals time from the cells being waited
+ * for (and from the bare page less, its document being tiny). A timer looks without rendering.
+ */
+export const POLL_MS = 50;
+
 export function cell(page: Page, id: string): Locator {
   return page.locator(`[data-cell="${id}"]`);
 }
@@ -12,7 +20,7 @@ export async function waitForState(page: Page, id: string, states: readonly stri
       return state && states.includes(state) ? state : undefined;
     },
     { id, states },
-    { timeout },
+    { timeout, polling: POLL_MS },
   );
   return (await handle.jsonValue()) as string;
 }
@@ -51,7 +59,7 @@ export async function waitForEditorText(page: Page, id: string, expected: string
       return lines.join('\n') === expected;
     },
     { id, expected },
-    { timeout: 10_000 },
+    { timeout: 10_000, polling: POLL_MS },
   );
 }
 
@@ -62,5 +70,11 @@ export async function waitForEditorText(page: Page, id: string, expected: string
  */
 export async function trainBriefly(page: Page, steps = 100): Promise<void> {
   await page.locator('[data-control="steps"] input[type="number"]:not([disabled])').fill(String(steps));
-  await page.waitForFunction(() => document.querySelector('[data-cell="train"] [data-action="run"]')?.hasAttribute('data-waiting'));
+  await page.waitForFunction(
+    () => document.querySelector('[data-cell="train"] [data-action="run"]')?.hasAttribute('data-waiting'),
+    undefined,
+    {
+      polling: POLL_MS,
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { useBrowser, useFreshPage } from '../support/use-browser.ts';
-import { cell, errorOf, outputOf, replaceCode, runCell, trainBriefly, waitForState } from '../../scripts/support/reader.ts';
+import { cell, errorOf, outputOf, POLL_MS, replaceCode, runCell, trainBriefly, waitForState } from '../../scripts/support/reader.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -105,7 +105,9 @@ describe('concurrency', () => {
     await runMatmul.click();
     await page.locator('[data-action="run-all"]').click();
     await waitForState(page, 'fit', ['done']);
-    await page.waitForFunction(() => !document.querySelector('[data-state="queued"], [data-state="running"]'));
+    await page.waitForFunction(() => !document.querySelector('[data-state="queued"], [data-state="running"]'), undefined, {
+      polling: POLL_MS,
+    });
     expect(await outputOf(page, 'tensors')).toBe('tensors ran');
     expect(await outputOf(page, 'matmul')).toBe('tensors matmul');
     expect(await cell(page, 'tensors').getAttribute('data-state')).toBe('done');

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { errorOf, outputOf, replaceCode, runCell, trainBriefly, waitForState } from '../../scripts/support/reader.ts';
+import { errorOf, outputOf, POLL_MS, replaceCode, runCell, trainBriefly, waitForState } from '../../scripts/support/reader.ts';
 import { inlineNotation } from '../support/article.ts';
 import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
 import { buildSite, PROJECT_ROOT } from '../../scripts/support/build-site.ts';
@@ -116,7 +116,7 @@ describe('a visited article with the network off', () => {
     await page.waitForFunction(
       () => /^Iteration \d+/.test(document.querySelector('live-figure[data-program="kmeans"] [data-figure-status]')?.textContent ?? ''),
       undefined,
-      { timeout: 60_000 },
+      { timeout: 60_000, polling: POLL_MS },
     );
 
     // The MNIST files exist once: in the data loader's storage, never in the service worker's.

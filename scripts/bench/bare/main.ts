@@ -11,8 +11,9 @@ const worker =
     ? new Worker(new URL('./keras-worker.ts', import.meta.url), { type: 'module' })
     : new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 worker.postMessage({ backend: parameters.get('backend') ?? 'webgl' });
-worker.addEventListener('message', (event: MessageEvent<{ trainMs: number; accuracy: number; backend: string }>) => {
-  const result = { ...event.data, firstResultMs: performance.now() };
+worker.addEventListener('message', (event: MessageEvent<{ trainMs: number; accuracy: number; backend: string; enteredAt: number }>) => {
+  // enteredAt is in the worker's clock: as milliseconds since this page's navigation, like firstResultMs.
+  const result = { ...event.data, workerEnteredMs: event.data.enteredAt - performance.timeOrigin, firstResultMs: performance.now() };
   (window as unknown as { bareResult: typeof result }).bareResult = result;
   const status = document.getElementById('status');
   if (status) status.textContent = `accuracy ${result.accuracy.toFixed(4)} on ${result.backend}`;
