@@ -67,6 +67,9 @@ export async function strokeToPrediction(browser: Browser, pageUrl: string, stro
   await page.goto(pageUrl);
   const draw = page.locator('[data-explorer="draw"]');
   await draw.scrollIntoViewIfNeeded();
+  // The pad's code loads as it comes near (it then joins the Tab order): a stroke drawn before
+  // that goes to a plain picture, and no prediction would ever come.
+  await page.waitForSelector('[data-draw-pad][tabindex="0"]', { timeout: 60_000 });
   await page.mouse.move(5, 5);
   // The first stroke starts the worker and fetches the model: not what a reader waits for afterwards.
   await drawStroke(page, 0);
