@@ -9,6 +9,7 @@ import { useBrowser } from '../support/use-browser.ts';
 import { brightness, decodePng } from '../support/png-pixels.ts';
 import { readSourceIdx } from '../support/mnist-assets.ts';
 import { cell, POLL_MS, replaceCode, runCell, waitForState } from '../../scripts/support/reader.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -227,6 +228,36 @@ describe('cells', () => {
     await cell(page, 'softmax').evaluate((element) => (element as HTMLElement & { setState(state: string): void }).setState('stale'));
     expect(await cell(page, 'softmax').locator('[data-status]').textContent()).toBe('à relancer');
     await page.context().close();
+  });
+});
+
+describe('cells not drawn yet', () => {
+  it('take about the height they will have once drawn, in each language, on a phone and a wide screen', async () => {
+    // The build estimates each cell's height from its wrapped code, output, dependency line and
+    // chart (src/build/cell-height.ts). Counting source lines alone was off by up to 388 px.
+    for (const locale of LOCALES) {
+      for (const viewport of [
+        { width: 390, height: 844 },
+        { width: 1280, height: 900 },
+      ]) {
+        const page = await open(`${locale}/mnist-softmax/`, viewport);
+        const heights = () =>
+          page.evaluate(() =>
+            [...document.querySelectorAll<HTMLElement>('live-cell')].map((cell) => ({
+              id: cell.dataset['cell'] ?? '',
+              height: cell.getBoundingClientRect().height,
+            })),
+          );
+        // Far from the screen, a cell is its estimate; then every cell is drawn.
+        const estimated = await heights();
+        await page.addStyleTag({ content: 'live-cell { content-visibility: visible !important; }' });
+        const drawn = await heights();
+        const errors = estimated.map(({ id, height }, index) => ({ id, error: Math.round((drawn[index]?.height ?? Number.NaN) - height) }));
+        const worst = errors.reduce((a, b) => (Math.abs(b.error) > Math.abs(a.error) ? b : a));
+        expect(Math.abs(worst.error), `${locale} at ${viewport.width} px: ${JSON.stringify(errors)}`).toBeLessThanOrEqual(80);
+        await page.context().close();
+      }
+    }
   });
 });
 

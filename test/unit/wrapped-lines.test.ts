@@ -19,9 +19,10 @@ describe('wrappedLineCount', () => {
     expect(wrappedLineCount(`ab ${'x'.repeat(25)}`, 10)).toBe(4);
   });
 
-  it('gives a Japanese character two columns', () => {
+  it('gives a Japanese character five thirds of a column (one em against the code face’s 0.6 em)', () => {
+    expect(wrappedLineCount('重みを学習す', 10)).toBe(1);
+    expect(wrappedLineCount('重みを学習する', 10)).toBe(2);
     expect(wrappedLineCount('# 重みを学習する', 10)).toBe(2);
-    expect(wrappedLineCount('# 重みを', 10)).toBe(1);
   });
 
   it('refuses a width that is not a positive whole number of columns', () => {

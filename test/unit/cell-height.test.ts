@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { CELL_LAYOUTS, chartRatio, dependencyText, estimateCellHeight, readingLeading } from '../../src/build/cell-height.ts';
+
+const CODE_LINE = 13 * 1.55;
+
+/** Heights are whole pixels: within one of the exact difference. */
+function expectAbout(actual: number, expected: number): void {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1);
+}
+const plain = { code: 'const a = 1;', output: '1', dependencies: '', chartRatio: 0 };
+
+describe('a live cell’s height before it is drawn', () => {
+  it('grows by a line of code for each line the code wraps to, on a phone and not on a wide screen', () => {
+    const long = { ...plain, code: `const total = ${'value + '.repeat(8)}value;` }; // 78 characters
+    const { narrow, wide } = CELL_LAYOUTS;
+    expectAbout(estimateCellHeight(long, narrow, 1.65) - estimateCellHeight(plain, narrow, 1.65), 2 * CODE_LINE);
+    expect(estimateCellHeight(long, wide, 1.65)).toBe(estimateCellHeight(plain, wide, 1.65));
+  });
+
+  it('counts the output the build printed, and nothing for a cell without one', () => {
+    const { wide } = CELL_LAYOUTS;
+    const threeLines = estimateCellHeight({ ...plain, output: 'a\nb\nc' }, wide, 1.65);
+    expectAbout(threeLines - estimateCellHeight(plain, wide, 1.65), 2 * CODE_LINE);
+    expect(estimateCellHeight({ ...plain, output: undefined }, wide, 1.65)).toBeLessThan(estimateCellHeight(plain, wide, 1.65));
+  });
+
+  it('adds the dependency line in the reading face, taller in Japanese and wrapped more beside an original', () => {
+    const dependencies = dependencyText(
+      {
+        uses: [
+          { from: 'inputs', anchor: 'cell-inputs', names: ['x', 'y_'] },
+          { from: 'train', anchor: 'cell-train', names: ['W', 'b'] },
+        ],
+        usedBy: ['softmax', 'evaluate', 'loss', 'log-y'],
+      },
+      { uses: 'uses', usedBy: 'used by' },
+    );
+    expect(dependencies).toBe('uses xy_ ← inputs · Wb ← train — used by softmax, evaluate, loss, log-y');
+    const { wide, widePaired } = CELL_LAYOUTS;
+    const alone = estimateCellHeight({ ...plain, dependencies }, wide, readingLeading('en'));
+    expect(alone).toBeGreaterThan(estimateCellHeight(plain, wide, 1.65));
+    expect(estimateCellHeight({ ...plain, dependencies }, wide, readingLeading('ja'))).toBeGreaterThan(alone);
+    expect(estimateCellHeight({ ...plain, dependencies }, widePaired, 1.65)).toBeGreaterThan(alone);
+  });
+
+  it('adds a chart at the width it is drawn, from the shape of its picture', () => {
+    const ratio = chartRatio('<svg viewBox="0 0 480 220" role="img"></svg><svg viewBox="0 0 480 440"></svg>');
+    expect(ratio).toBeCloseTo(220 / 480);
+    const { narrow, wide } = CELL_LAYOUTS;
+    const onPhone = estimateCellHeight({ ...plain, chartRatio: ratio }, narrow, 1.65) - estimateCellHeight(plain, narrow, 1.65);
+    const onScreen = estimateCellHeight({ ...plain, chartRatio: ratio }, wide, 1.65) - estimateCellHeight(plain, wide, 1.65);
+    expectAbout(onScreen - onPhone, (wide.chartWidthPx - narrow.chartWidthPx) * ratio);
+    expect(chartRatio('')).toBe(0);
+  });
+});
