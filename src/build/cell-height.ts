@@ -8,7 +8,7 @@
  * output are monospace and wrap as wrapped-lines.ts counts; the dependency line is in the reading
  * face, whose width per character this counts as a fitted number of columns. The columns of each
  * layout were fitted on the article as Chromium draws it (en, fr, ja; 390 px phone and 1280 px
- * screen): code and output exact to a line or two, the dependency line exact but for one cell.
+ * screen): every cell within two lines of its drawn height, most exactly at it.
  */
 import type { DependencyLine } from '../runtime/notebook/dependency-line.ts';
 import { wrappedLineCount } from './wrapped-lines.ts';
@@ -28,9 +28,9 @@ export interface CellLayout {
 /** The layouts LiveCell.css and CodePair.css choose between: a phone, a wide screen; alone or beside an original. */
 export const CELL_LAYOUTS = {
   narrow: { codeColumns: 37, outputColumns: 38, dependencyColumns: 39, bodyPx: 17.05, chartWidthPx: 308 },
-  narrowPaired: { codeColumns: 35, outputColumns: 36, dependencyColumns: 35, bodyPx: 17.05, chartWidthPx: 292 },
+  narrowPaired: { codeColumns: 35, outputColumns: 37, dependencyColumns: 35, bodyPx: 17.05, chartWidthPx: 292 },
   wide: { codeColumns: 104, outputColumns: 104, dependencyColumns: 80, bodyPx: 19, chartWidthPx: 512 },
-  widePaired: { codeColumns: 61, outputColumns: 60, dependencyColumns: 54, bodyPx: 19, chartWidthPx: 481 },
+  widePaired: { codeColumns: 59, outputColumns: 60, dependencyColumns: 54, bodyPx: 19, chartWidthPx: 481 },
 } as const satisfies Record<string, CellLayout>;
 
 export type CellLayoutName = keyof typeof CELL_LAYOUTS;

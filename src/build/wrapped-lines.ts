@@ -1,9 +1,9 @@
 /**
  * How many lines code takes on screen once wrapped at `columns` characters, as the site's code
- * wraps (`white-space: break-spaces`, `overflow-wrap: anywhere`: at a space when it can, inside a
- * word longer than a line when it must). The build uses it to size blocks the browser skips until
- * they come near the screen, so that drawing them moves nothing (measured against Chromium on the
- * article's originals: exact at 36 and 46 columns). A Chinese, Japanese or Korean character takes
+ * wraps (`white-space: break-spaces`, `overflow-wrap: anywhere`: at a space or after a hyphen
+ * inside a word when it can, anywhere in a word longer than a line when it must). The build uses
+ * it to size blocks the browser skips until they come near the screen, so that drawing them moves
+ * nothing (measured against Chromium on the article's originals: exact at 36 and 46 columns). A Chinese, Japanese or Korean character takes
  * five thirds of a column: it is one em wide, drawn from a fallback face, where the code face's
  * Latin characters are 0.6 em (fitted on the Japanese article's cells: its comments wrapped a line
  * or two earlier than counted at two columns).
@@ -44,7 +44,11 @@ function linesOf(line: string, columnCount: number): number {
 /** Hangul, CJK ideographs, kana and fullwidth forms: wide characters. */
 const WIDE_RANGES = '\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6';
 const WIDE = new RegExp(`[${WIDE_RANGES}]`, 'gu');
-const TOKENS = new RegExp(`[${WIDE_RANGES}]\\s*|[^\\s${WIDE_RANGES}]+\\s*|\\s+`, 'gu');
+/**
+ * A wide character; a run of other characters up to and including a hyphen that follows one of
+ * them (Chromium breaks after it: `1.28e-` | `04`); or up to a space; each with the spaces after it.
+ */
+const TOKENS = new RegExp(`[${WIDE_RANGES}]\\s*|[^\\s${WIDE_RANGES}]+?-(?=[^\\s${WIDE_RANGES}])\\s*|[^\\s${WIDE_RANGES}]+\\s*|\\s+`, 'gu');
 
 /** In thirds of a column. */
 function widthOf(text: string): number {

@@ -19,6 +19,13 @@ describe('wrappedLineCount', () => {
     expect(wrappedLineCount(`ab ${'x'.repeat(25)}`, 10)).toBe(4);
   });
 
+  it('breaks after a hyphen inside a word, as Chromium does in a printed tensor', () => {
+    expect(wrappedLineCount('x aaa-bbb', 6)).toBe(2);
+    // Drawn by Chromium at 37 columns as `[2.895812e-05 4.421297e-10 1.282455e-` and `04 1.638048e-03 5.982405e-07`.
+    expect(wrappedLineCount('[2.895812e-05 4.421297e-10 1.282455e-04 1.638048e-03 5.982405e-07', 37)).toBe(2);
+    expect(wrappedLineCount('-1 -2', 2)).toBe(2);
+  });
+
   it('gives a Japanese character five thirds of a column (one em against the code face’s 0.6 em)', () => {
     expect(wrappedLineCount('重みを学習す', 10)).toBe(1);
     expect(wrappedLineCount('重みを学習する', 10)).toBe(2);
