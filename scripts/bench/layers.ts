@@ -11,7 +11,7 @@
  */
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { cell, outputOf, POLL_MS, replaceCode, waitForState } from '../support/reader.ts';
+import { cell, outputOf, replaceCode, waitForState, waitInPage } from '../support/reader.ts';
 import { readArticle } from '../../src/build/article/read-article.ts';
 import { pairedRatios, type Measure } from './report.ts';
 
@@ -88,12 +88,7 @@ export async function bareKerasTrainMs(browser: Browser, bareUrl: string): Promi
   try {
     const page = await context.newPage();
     await page.goto(`${bareUrl}?variant=keras`);
-    const handle = await page.waitForFunction(
-      () => (window as unknown as { bareResult?: { trainMs: number; backend: string; accuracy: number } }).bareResult,
-      undefined,
-      { timeout: 600_000, polling: POLL_MS },
-    );
-    const result = (await handle.jsonValue()) as { trainMs: number; backend: string; accuracy: number };
+    const result = await waitInPage(page, () => (window as unknown as { bareResult?: { trainMs: number; backend: string; accuracy: number } }).bareResult, undefined, 600_000);
     return { ms: result.trainMs, backend: result.backend, accuracy: result.accuracy };
   } finally {
     await context.close();

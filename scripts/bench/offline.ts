@@ -11,6 +11,7 @@
  */
 import { connect, createServer, type AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { waitInPage } from '../support/reader.ts';
 
 interface Relay {
   /** The page's URL, through the relay. */
@@ -73,7 +74,7 @@ async function firstVisit(browser: Browser, url: string): Promise<{ context: Bro
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 120_000 });
+  await waitInPage(page, () => navigator.serviceWorker.controller !== null, undefined, 120_000);
   return { context, page };
 }
 

@@ -25,7 +25,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
-import { cell, outputOf, POLL_MS, replaceCode, waitForState } from '../support/reader.ts';
+import { cell, outputOf, replaceCode, waitForState, waitInPage } from '../support/reader.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { measureMainThread } from '../support/main-thread-tasks.ts';
 import { markdownTable, pairedRatios, summarise, type Measure } from './report.ts';
@@ -249,11 +249,7 @@ async function timeToFirstResult(browser: Browser, url: string, site: false | 'r
     await context.close();
     return { ms };
   }
-  const handle = await page.waitForFunction(() => (window as unknown as { bareResult?: { firstResultMs: number; trainMs: number } }).bareResult, undefined, {
-    timeout: 300_000,
-    polling: POLL_MS,
-  });
-  const result = (await handle.jsonValue()) as { firstResultMs: number; trainMs: number };
+  const result = await waitInPage(page, () => (window as unknown as { bareResult?: { firstResultMs: number; trainMs: number } }).bareResult, undefined, 300_000);
   await context.close();
   return { ms: result.firstResultMs, trainMs: result.trainMs };
 }
@@ -279,11 +275,7 @@ async function watchAccuracy(page: Page): Promise<void> {
 
 /** The moment watchAccuracy noted. */
 async function accuracyShownAt(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(() => (window as unknown as { accuracyShownAt?: number }).accuracyShownAt, undefined, {
-    timeout: 300_000,
-    polling: POLL_MS,
-  });
-  return (await handle.jsonValue()) as number;
+  return waitInPage(page, () => (window as unknown as { accuracyShownAt?: number }).accuracyShownAt, undefined, 300_000);
 }
 
 /**

@@ -9,20 +9,40 @@ import type { Locator, Page } from 'playwright-core';
  */
 export const POLL_MS = 50;
 
+/**
+ * Waits until `predicate`, run in the page, returns (or resolves to) a truthy value, looking every
+ * POLL_MS, and returns that value (which must be JSON: a flag, a string, a number). The tests and
+ * the bench wait through here, so that no wait falls back on Playwright's polling on every
+ * animation frame.
+ */
+export async function waitInPage<R, Arg = undefined>(
+  page: Page,
+  predicate: (arg: Arg) => R,
+  arg?: Arg,
+  timeout?: number,
+): Promise<NonNullable<Awaited<R>>> {
+  const handle = await page.waitForFunction(predicate as (arg: unknown) => R, arg, {
+    polling: POLL_MS,
+    ...(timeout === undefined ? {} : { timeout }),
+  });
+  return (await handle.jsonValue()) as NonNullable<Awaited<R>>;
+}
+
 export function cell(page: Page, id: string): Locator {
   return page.locator(`[data-cell="${id}"]`);
 }
 
 export async function waitForState(page: Page, id: string, states: readonly string[], timeout = 90_000): Promise<string> {
-  const handle = await page.waitForFunction(
+  const state = await waitInPage(
+    page,
     ({ id, states }) => {
       const state = document.querySelector(`[data-cell="${id}"]`)?.getAttribute('data-state');
       return state && states.includes(state) ? state : undefined;
     },
     { id, states },
-    { timeout, polling: POLL_MS },
+    timeout,
   );
-  return (await handle.jsonValue()) as string;
+  return state;
 }
 
 export async function runCell(page: Page, id: string): Promise<string> {
@@ -53,13 +73,14 @@ export async function replaceCode(page: Page, id: string, code: string): Promise
 
 /** The editor's text as CodeMirror holds it (one .cm-line per line). */
 export async function waitForEditorText(page: Page, id: string, expected: string): Promise<void> {
-  await page.waitForFunction(
+  await waitInPage(
+    page,
     ({ id, expected }) => {
       const lines = [...document.querySelectorAll(`[data-cell="${id}"] .cm-line`)].map((line) => line.textContent ?? '');
       return lines.join('\n') === expected;
     },
     { id, expected },
-    { timeout: 10_000, polling: POLL_MS },
+    10_000,
   );
 }
 
@@ -70,11 +91,5 @@ export async function waitForEditorText(page: Page, id: string, expected: string
  */
 export async function trainBriefly(page: Page, steps = 100): Promise<void> {
   await page.locator('[data-control="steps"] input[type="number"]:not([disabled])').fill(String(steps));
-  await page.waitForFunction(
-    () => document.querySelector('[data-cell="train"] [data-action="run"]')?.hasAttribute('data-waiting'),
-    undefined,
-    {
-      polling: POLL_MS,
-    },
-  );
+  await waitInPage(page, () => document.querySelector('[data-cell="train"] [data-action="run"]')?.hasAttribute('data-waiting'));
 }

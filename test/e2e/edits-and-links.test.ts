@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { useBrowser, useFreshPage } from '../support/use-browser.ts';
-import { cell, outputOf, replaceCode, runCell, waitForState } from '../../scripts/support/reader.ts';
+import { cell, outputOf, replaceCode, runCell, waitForState, waitInPage } from '../../scripts/support/reader.ts';
 import { encodeShareFragment } from '../../src/client/share-codec.ts';
 import { fingerprint } from '../../src/client/edit-store.ts';
 
@@ -212,14 +212,14 @@ describe('Download my edits and Import', () => {
 
     const foreign = (await readFile(path, 'utf8')).replace('article: demo', 'article: mnist-softmax');
     await page.locator('[data-import-file]').setInputFiles({ name: 'edits.md', mimeType: 'text/markdown', buffer: Buffer.from(foreign) });
-    await page.waitForFunction(() => document.querySelector('[data-session-notice]')?.textContent?.includes('not imported'));
+    await waitInPage(page, () => document.querySelector('[data-session-notice]')?.textContent?.includes('not imported'));
     expect(await page.locator('[data-session-notice]').textContent()).toBe(
       'This file was not imported (it comes from another article: mnist-softmax): nothing changed.',
     );
     await page
       .locator('[data-import-file]')
       .setInputFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# My notes\n\nnothing here') });
-    await page.waitForFunction(() => document.querySelector('[data-session-notice]')?.textContent?.includes('not an edits file'));
+    await waitInPage(page, () => document.querySelector('[data-session-notice]')?.textContent?.includes('not an edits file'));
     expect(await codeOf('tensors')).toBe('print("typed since")');
     await reload();
     expect(await codeOf('tensors')).toBe('print("typed since")');

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
 import { seriousInBothThemes } from '../support/axe.ts';
-import { cell, outputOf, POLL_MS, replaceCode, trainBriefly, waitForState } from '../../scripts/support/reader.ts';
+import { cell, outputOf, replaceCode, trainBriefly, waitForState, waitInPage } from '../../scripts/support/reader.ts';
 import { parsePrintedTensor } from '../support/printed-tensor.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 
@@ -226,13 +226,7 @@ describe('the explorers for every reader', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('next-mistake');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(
-      () => Number(document.querySelector('[data-explorer="test-image"]')?.getAttribute('data-index')) > 9,
-      undefined,
-      {
-        polling: POLL_MS,
-      },
-    );
+    await waitInPage(page, () => Number(document.querySelector('[data-explorer="test-image"]')?.getAttribute('data-index')) > 9);
     const found = await attributes(page, 'test-image', ['label', 'prediction']);
     expect(found['label']).not.toBe(found['prediction']);
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { useBrowser, useFreshPage } from '../support/use-browser.ts';
-import { cell, errorOf, outputOf, POLL_MS, replaceCode, runCell, trainBriefly, waitForState } from '../../scripts/support/reader.ts';
+import { cell, errorOf, outputOf, replaceCode, runCell, trainBriefly, waitForState, waitInPage } from '../../scripts/support/reader.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -105,9 +105,7 @@ describe('concurrency', () => {
     await runMatmul.click();
     await page.locator('[data-action="run-all"]').click();
     await waitForState(page, 'fit', ['done']);
-    await page.waitForFunction(() => !document.querySelector('[data-state="queued"], [data-state="running"]'), undefined, {
-      polling: POLL_MS,
-    });
+    await waitInPage(page, () => !document.querySelector('[data-state="queued"], [data-state="running"]'));
     expect(await outputOf(page, 'tensors')).toBe('tensors ran');
     expect(await outputOf(page, 'matmul')).toBe('tensors matmul');
     expect(await cell(page, 'tensors').getAttribute('data-state')).toBe('done');
@@ -190,7 +188,7 @@ describe('Content-Security-Policy', () => {
       document.body.append(image);
     });
     // Both refusals are reported (securitypolicyviolation), so the browser has decided on both.
-    await fresh.waitForFunction(() => (window as unknown as { violations: string[] }).violations.length >= 2);
+    await waitInPage(fresh, () => (window as unknown as { violations: string[] }).violations.length >= 2);
     expect(await fresh.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
     await context.close();
   });

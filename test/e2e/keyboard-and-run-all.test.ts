@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useBrowser, useFreshPage } from '../support/use-browser.ts';
-import { cell, outputOf, POLL_MS, replaceCode, waitForEditorText, waitForState } from '../../scripts/support/reader.ts';
+import { cell, outputOf, replaceCode, waitForEditorText, waitForState, waitInPage } from '../../scripts/support/reader.ts';
 
 const browser = useBrowser();
 const freshPage = useFreshPage(browser, 'fr/demo/');
@@ -38,9 +38,7 @@ describe('keyboard and Run all', () => {
     await replaceCode(page, 'fit', 'print(product.shape);');
     await page.locator('[data-action="run-all"]').click();
     await waitForState(page, 'matmul', ['error']);
-    await page.waitForFunction(() => !document.querySelector('[data-state="queued"], [data-state="running"]'), undefined, {
-      polling: POLL_MS,
-    });
+    await waitInPage(page, () => !document.querySelector('[data-state="queued"], [data-state="running"]'));
     expect(await cell(page, 'tensors').getAttribute('data-state')).toBe('done');
     expect(await cell(page, 'matmul').locator('[data-error]').textContent()).toContain('(ligne 1, colonne 20)');
     expect(await cell(page, 'fit').getAttribute('data-state')).toBe('stale');

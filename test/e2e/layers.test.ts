@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { cell, outputOf, replaceCode, runCell, trainBriefly, waitForState } from '../../scripts/support/reader.ts';
+import { cell, outputOf, replaceCode, runCell, trainBriefly, waitForState, waitInPage } from '../../scripts/support/reader.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -70,7 +70,7 @@ describe('the layers API', () => {
     await trainBriefly(page);
     // The service worker installs and stores what it precaches: the layers code is not part of it.
     await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.waitForFunction(async () => (await caches.keys()).length > 0);
+    await waitInPage(page, async () => (await caches.keys()).length > 0);
     expect(layersRequests()).toEqual([]);
     expect((await cachedPaths()).filter((path) => path.includes('tfjs-layers'))).toEqual([]);
 
@@ -94,7 +94,7 @@ describe('the layers API', () => {
     expect(await chart.locator('[data-axis-title="y"]').allTextContents()).toEqual(['loss', 'acc']);
     // One chunk (asked by the worker, and passed on by the service worker), kept once used.
     expect(new Set(layersRequests().map((url) => new URL(url).pathname)).size).toBe(1);
-    await page.waitForFunction(async () => {
+    await waitInPage(page, async () => {
       for (const name of await caches.keys())
         for (const request of await (await caches.open(name)).keys()) if (request.url.includes('/tfjs-layers-')) return true;
       return false;

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { cell, errorOf, outputOf, POLL_MS, replaceCode, runCell } from '../../scripts/support/reader.ts';
+import { cell, errorOf, outputOf, replaceCode, runCell, waitInPage } from '../../scripts/support/reader.ts';
 
 const siteUrl = inject('siteUrl');
 const PRINT_TEST_SET = 'print(mnist.test.numExamples);\nprint(Array.from({ length: 10 }, (_, i) => mnist.test.label(i)).join(" "));';
@@ -54,9 +54,7 @@ describe('MNIST in the browser', () => {
 
     await context.unrouteAll();
     await cell(page, 'rank-shape').locator('[data-action="retry"]').click();
-    await page.waitForFunction(() => document.querySelector('[data-cell="rank-shape"]')?.getAttribute('data-state') === 'done', undefined, {
-      polling: POLL_MS,
-    });
+    await waitInPage(page, () => document.querySelector('[data-cell="rank-shape"]')?.getAttribute('data-state') === 'done');
     expect(await outputOf(page, 'rank-shape')).toBe('10000\n7 2 1 0 4 1 4 9 5 9');
   });
 

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { useBrowser, useFreshPage } from '../support/use-browser.ts';
-import { cell, outputOf, POLL_MS, replaceCode, runCell, trainBriefly, waitForState } from '../../scripts/support/reader.ts';
+import { cell, outputOf, replaceCode, runCell, trainBriefly, waitForState, waitInPage } from '../../scripts/support/reader.ts';
 
 const browser = useBrowser();
 const freshPage = useFreshPage(browser, 'en/mnist-softmax/');
@@ -79,13 +79,7 @@ describe('the notebook on the article', () => {
     expect(await stateOf('train')).toBe('stale');
     expect(await stateOf('evaluate')).toBe('stale');
     expect(await stateOf('rank-shape')).not.toBe('stale');
-    await page.waitForFunction(
-      () => document.querySelector('[data-result="accuracy"]')?.getAttribute('data-state') === 'stale',
-      undefined,
-      {
-        polling: POLL_MS,
-      },
-    );
+    await waitInPage(page, () => document.querySelector('[data-result="accuracy"]')?.getAttribute('data-state') === 'stale');
     expect(await weights.getAttribute('data-state')).toBe('stale');
 
     expect(await runCell(page, 'evaluate')).toBe('done');
@@ -102,16 +96,16 @@ describe('Stop during training', () => {
     await cell(page, 'train').locator('[data-action="run"]').click();
     await waitForState(page, 'train', ['running'], TRAINING);
     // Some steps in: the weights have moved from zero.
-    await page.waitForFunction(
+    await waitInPage(
+      page,
       () => Number(document.querySelector('[data-cell="train"] [data-progress] progress')?.getAttribute('value') ?? 0) >= 0.2,
       undefined,
-      { timeout: TRAINING, polling: POLL_MS },
+      TRAINING,
     );
     await page.locator('[data-action="stop-all"]').click();
-    await page.waitForFunction(
+    await waitInPage(
+      page,
       () => !['running', 'queued'].includes(document.querySelector('[data-cell="train"]')?.getAttribute('data-state') ?? ''),
-      undefined,
-      { polling: POLL_MS },
     );
     expect(await outputOf(page, 'train')).toContain('Stopped. The session keeps its variables');
     // Interrupted at an await, not ended: the same WebGL session, still holding W and b.
@@ -152,11 +146,9 @@ describe('controls bound to variables', () => {
     await demo.keyboard.type('0.001');
     // The note says the value changed (it is a polite live region), and the cell runs by itself.
     expect(await control.locator('[data-control-note]').getAttribute('aria-live')).toBe('polite');
-    await demo.waitForFunction(() => document.querySelector('[data-control="rate"] [data-control-note]')?.textContent?.includes('0.001'));
-    await demo.waitForFunction(
-      () => /step 100 : w = (?!3\.0000)/.test(document.querySelector('[data-cell="fit"] [data-output]')?.textContent ?? ''),
-      undefined,
-      { polling: POLL_MS },
+    await waitInPage(demo, () => document.querySelector('[data-control="rate"] [data-control-note]')?.textContent?.includes('0.001'));
+    await waitInPage(demo, () =>
+      /step 100 : w = (?!3\.0000)/.test(document.querySelector('[data-cell="fit"] [data-output]')?.textContent ?? ''),
     );
     await waitForState(demo, 'fit', ['done']);
     expect(await demo.locator('[data-result="learnedW"]').textContent()).not.toBe('3');
@@ -168,7 +160,7 @@ describe('controls bound to variables', () => {
     await rate.waitFor();
     await page.locator('[data-control="learning_rate"] input[type="number"]:not([disabled])').waitFor();
     await rate.fill('0.02');
-    await page.waitForFunction(() => document.querySelector('[data-cell="train"] [data-action="run"]')?.hasAttribute('data-waiting'));
+    await waitInPage(page, () => document.querySelector('[data-cell="train"] [data-action="run"]')?.hasAttribute('data-waiting'));
     expect(await stateOf('train')).toBe('stale');
     expect(await stateOf('evaluate')).toBe('stale');
     expect(await stateOf('rank-shape')).toBe('idle');

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { cell, outputOf, replaceCode, runCell, waitForState } from '../../scripts/support/reader.ts';
+import { cell, outputOf, replaceCode, runCell, waitForState, waitInPage } from '../../scripts/support/reader.ts';
 import { argMax, printedTensor } from '../support/article.ts';
 import { measureMainThread } from '../../scripts/support/main-thread-tasks.ts';
 
@@ -83,7 +83,7 @@ describe('hostile output', () => {
       const tasks = await measureMainThread(page, async () => {
         expect(await runCell(page, 'tensors')).toBe('done');
         // The chart's last points are counted and drawn over the next frames.
-        await page.waitForFunction(() =>
+        await waitInPage(page, () =>
           document.querySelector('[data-cell="tensors"] [data-chart] svg')?.innerHTML.includes('>1.0e+6</text>'),
         );
       });

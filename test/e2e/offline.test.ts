@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { errorOf, outputOf, POLL_MS, replaceCode, runCell, trainBriefly, waitForState } from '../../scripts/support/reader.ts';
+import { errorOf, outputOf, replaceCode, runCell, trainBriefly, waitForState, waitInPage } from '../../scripts/support/reader.ts';
 import { inlineNotation } from '../support/article.ts';
 import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
 import { buildSite, PROJECT_ROOT } from '../../scripts/support/build-site.ts';
@@ -113,10 +113,11 @@ describe('a visited article with the network off', () => {
     // An animated figure plays its program in the session worker, offline too.
     const kmeans = page.locator('live-figure[data-program="kmeans"]');
     await kmeans.locator('[data-action="play"]').click();
-    await page.waitForFunction(
+    await waitInPage(
+      page,
       () => /^Iteration \d+/.test(document.querySelector('live-figure[data-program="kmeans"] [data-figure-status]')?.textContent ?? ''),
       undefined,
-      { timeout: 60_000, polling: POLL_MS },
+      60_000,
     );
 
     // The MNIST files exist once: in the data loader's storage, never in the service worker's.
@@ -182,7 +183,8 @@ describe('a new build', () => {
     expect(await runCell(reading, 'tensors')).toBe('done');
     expect(await outputOf(reading, 'tensors')).toBe('42');
     await reading.locator('[data-offline-notice] [data-action="reload"]').click();
-    await reading.waitForFunction(
+    await waitInPage(
+      reading,
       (expected) => document.querySelector('link[rel="canonical"]')?.getAttribute('href') === expected,
       `${SECOND.siteUrl}${BASE}en/demo/`,
     );

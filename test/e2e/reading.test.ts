@@ -8,7 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
 import { brightness, decodePng } from '../support/png-pixels.ts';
 import { readSourceIdx } from '../support/mnist-assets.ts';
-import { cell, POLL_MS, replaceCode, runCell, waitForState } from '../../scripts/support/reader.ts';
+import { cell, replaceCode, runCell, waitForState, waitInPage } from '../../scripts/support/reader.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 
 const siteUrl = inject('siteUrl');
@@ -107,15 +107,16 @@ describe('the session bar', () => {
     await cell(page, 'gradients').scrollIntoViewIfNeeded();
     await cell(page, 'gradients').locator('[data-action="run"]').click();
     // The data download comes first: the bar says so, on screen, far below its place in the page.
-    const handle = await page.waitForFunction(
+    const activity = await waitInPage(
+      page,
       () => {
         const text = document.querySelector('[data-activity]')?.textContent ?? '';
         return /^Downloading MNIST: [\d.]+ MB of 7\.8 MB/.test(text) ? text : undefined;
       },
       undefined,
-      { timeout: 60_000, polling: POLL_MS },
+      60_000,
     );
-    expect(await handle.jsonValue()).toMatch(/Downloading MNIST/);
+    expect(activity).toMatch(/Downloading MNIST/);
     expect(await onScreen(page, '.session-bar')).toBe(true);
     expect(await onScreen(page, '[data-cell="gradients"] [data-action="run"]')).toBe(true);
     expect(await page.locator('[data-action="stop-all"]').isEnabled()).toBe(true);
@@ -133,13 +134,14 @@ describe('the session bar', () => {
       const ids = [...document.querySelectorAll('[data-cell]')].map((element) => element.getAttribute('data-cell'));
       return [ids.indexOf('train') + 1, ids.length];
     });
-    await page.waitForFunction(
+    await waitInPage(
+      page,
       (expected) =>
         new RegExp(`^Running cell ${expected}: train \\(step \\d+/1000\\)`).test(
           document.querySelector('[data-activity]')?.textContent ?? '',
         ),
       `${position} of ${count}`,
-      { timeout: 90_000, polling: POLL_MS },
+      90_000,
     );
     const waiting = cell(page, 'gradients').locator('[data-waiting-for] a');
     expect(await waiting.getAttribute('href')).toBe('#cell-train');

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { cell, outputOf, replaceCode, runCell } from '../../scripts/support/reader.ts';
+import { cell, outputOf, replaceCode, runCell, waitInPage } from '../../scripts/support/reader.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -13,7 +13,7 @@ describe('share links', () => {
     await cell(page, 'tensors').locator('[data-action="run"]').waitFor({ state: 'visible' });
     await replaceCode(page, 'tensors', 'const a = tf.ones([4, 2]);\nprint("shared code ran");');
     await page.locator('[data-action="share"]').click();
-    await page.waitForFunction(() => document.querySelector('[data-action="share"]')?.hasAttribute('data-share-url'));
+    await waitInPage(page, () => document.querySelector('[data-action="share"]')?.hasAttribute('data-share-url'));
     const url = (await page.locator('[data-action="share"]').getAttribute('data-share-url')) ?? '';
     expect(url).toMatch(/\/en\/demo\/#share=[\w-]+$/);
     await author.close();

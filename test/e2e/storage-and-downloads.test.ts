@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
-import { cell, errorOf, outputOf, POLL_MS, replaceCode, runCell } from '../../scripts/support/reader.ts';
+import { cell, errorOf, outputOf, replaceCode, runCell, waitInPage } from '../../scripts/support/reader.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -56,9 +56,7 @@ describe('data downloads that fail', () => {
     expect(await errorOf(page, 'tensors')).toMatch(expected);
     damaged = false;
     await cell(page, 'tensors').locator('[data-action="retry"]').click();
-    await page.waitForFunction(() => document.querySelector('[data-cell="tensors"]')?.getAttribute('data-state') === 'done', undefined, {
-      polling: POLL_MS,
-    });
+    await waitInPage(page, () => document.querySelector('[data-cell="tensors"]')?.getAttribute('data-state') === 'done');
     expect(await outputOf(page, 'tensors')).toBe('7');
     await context.close();
   });
