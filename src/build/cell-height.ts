@@ -65,6 +65,19 @@ export function estimateCellHeight(content: CellContent, layout: CellLayout, lea
   return Math.round(CHROME_PX + code + output + dependencies + chart);
 }
 
+/**
+ * The style properties a cell carries: its estimated height in each layout
+ * (`--cell-height-narrow`, `--cell-height-narrow-paired`, `--cell-height-wide`, `--cell-height-wide-paired`).
+ */
+export function cellHeightProperties(content: CellContent, locale: string): string {
+  return (Object.keys(CELL_LAYOUTS) as CellLayoutName[])
+    .map((name) => {
+      const property = `--cell-height-${name.replace(/[A-Z]/g, (capital) => `-${capital.toLowerCase()}`)}`;
+      return `${property}: ${estimateCellHeight(content, CELL_LAYOUTS[name], readingLeading(locale))}px`;
+    })
+    .join('; ');
+}
+
 /** The reading face's line height (--leading in tokens.css: Japanese reads with more air). */
 export function readingLeading(locale: string): number {
   return locale === 'ja' ? 1.8 : 1.65;

@@ -3,10 +3,10 @@
  * wraps (`white-space: break-spaces`, `overflow-wrap: anywhere`: at a space or after a hyphen
  * inside a word when it can, anywhere in a word longer than a line when it must). The build uses
  * it to size blocks the browser skips until they come near the screen, so that drawing them moves
- * nothing (measured against Chromium on the article's originals: exact at 36 and 46 columns). A Chinese, Japanese or Korean character takes
- * five thirds of a column: it is one em wide, drawn from a fallback face, where the code face's
- * Latin characters are 0.6 em (fitted on the Japanese article's cells: its comments wrapped a line
- * or two earlier than counted at two columns).
+ * nothing (measured against Chromium on the article's originals: exact at 36 and 46 columns).
+ * A Chinese, Japanese or Korean character takes five thirds of a column: it is one em wide, drawn
+ * from a fallback face, where the code face's Latin characters are 0.6 em (fitted on the Japanese
+ * article's cells, whose comments wrapped a line or two later than counted at two columns).
  */
 export function wrappedLineCount(code: string, columns: number): number {
   if (!Number.isInteger(columns) || columns < 1) throw new RangeError(`columns must be a positive integer, not ${columns}`);

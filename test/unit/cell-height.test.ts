@@ -1,7 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CELL_LAYOUTS, chartRatio, dependencyText, estimateCellHeight, readingLeading } from '../../src/build/cell-height.ts';
+import {
+  CELL_LAYOUTS,
+  cellHeightProperties,
+  chartRatio,
+  dependencyText,
+  estimateCellHeight,
+  readingLeading,
+} from '../../src/build/cell-height.ts';
 
 const CODE_LINE = 13 * 1.55;
+const LIVE_COMPONENTS = resolve(import.meta.dirname, '../../src/components/live');
 
 /** Heights are whole pixels: within one of the exact difference. */
 function expectAbout(actual: number, expected: number): void {
@@ -51,5 +61,14 @@ describe('a live cell’s height before it is drawn', () => {
     const onScreen = estimateCellHeight({ ...plain, chartRatio: ratio }, wide, 1.65) - estimateCellHeight(plain, wide, 1.65);
     expectAbout(onScreen - onPhone, (wide.chartWidthPx - narrow.chartWidthPx) * ratio);
     expect(chartRatio('')).toBe(0);
+  });
+
+  it('writes one style property per layout, each read by the stylesheets', () => {
+    const style = cellHeightProperties(plain, 'en');
+    const properties = style.split('; ').map((declaration) => declaration.split(':')[0] ?? '');
+    expect(properties).toHaveLength(Object.keys(CELL_LAYOUTS).length);
+    expect(style).toContain(`--cell-height-wide: ${estimateCellHeight(plain, CELL_LAYOUTS.wide, 1.65)}px`);
+    const stylesheets = ['LiveCell.css', 'CodePair.css'].map((file) => readFileSync(resolve(LIVE_COMPONENTS, file), 'utf8')).join('\n');
+    for (const property of properties) expect(stylesheets).toContain(`var(${property},`);
   });
 });
