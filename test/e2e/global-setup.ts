@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { findChromium } from '../../scripts/support/find-chromium.ts';
+import { checkJapaneseFont } from '../../scripts/support/find-japanese-font.ts';
 import { buildSite, PROJECT_ROOT } from '../../scripts/support/build-site.ts';
 import { serveStatic, type StaticServer } from '../../scripts/support/static-server.ts';
 
@@ -17,7 +18,9 @@ declare module 'vitest' {
 let server: StaticServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  findChromium(); // fail early, with the install hint, before a minute of building
+  // Fail early, with the install hint, before a minute of building.
+  findChromium();
+  checkJapaneseFont();
   if (!process.env['E2E_SKIP_BUILD']) buildSite();
   server = await serveStatic(resolve(PROJECT_ROOT, 'dist'));
   project.provide('siteUrl', server.url);
