@@ -203,7 +203,7 @@ export class SessionBar {
     target.hidden = false;
   }
 
-  /** On phones the tools fold behind one button (see SessionControls.css). */
+  /** Below 77.5rem the tools fold behind one button (see SessionControls.css). */
   #setUpTools(): void {
     const toggle = this.#part<HTMLButtonElement>('[data-tools-toggle]');
     const tools = this.#part('[data-tools]');

@@ -15,9 +15,13 @@ describe('on a 390 px wide phone', () => {
       expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
       expect(await table.evaluate((element) => getComputedStyle(element).overflowX)).toBe('auto');
     }
-    // The bar keeps one line: Run all, Stop all, what runs, and the tools behind one button.
+    // The bar stays compact: Run all, Stop all and the tools behind one button, then a line that
+    // says what runs (on one row with the buttons, French and Japanese had no room left for it).
     const bar = await page.locator('.session-bar').boundingBox();
-    expect(bar && bar.height < 60).toBe(true);
+    expect(bar && bar.height <= 64).toBe(true);
+    const runAll = await page.locator('[data-action="run-all"]').boundingBox();
+    const activity = await page.locator('[data-activity]').boundingBox();
+    expect(runAll && activity && activity.y >= runAll.y + runAll.height).toBe(true);
     expect(await page.locator('[data-action="share"]').isVisible()).toBe(false);
     await page.locator('[data-tools-toggle]').tap();
     expect(await page.locator('[data-tools-toggle]').getAttribute('aria-expanded')).toBe('true');

@@ -10,6 +10,8 @@ import { brightness, decodePng } from '../support/png-pixels.ts';
 import { readSourceIdx } from '../support/mnist-assets.ts';
 import { cell, replaceCode, runCell, waitForState, waitInPage } from '../../scripts/support/reader.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
+import { translator } from '../../src/i18n/ui.ts';
+import { activityShortText, activityText, type SessionActivity } from '../../src/client/session-activity.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -123,6 +125,67 @@ describe('the session bar', () => {
     await waitForState(page, 'train', ['running'], 90_000);
     expect(await onScreen(page, '.session-bar')).toBe(true);
     await page.context().close();
+  });
+
+  // What the bar says while a cell runs, for every cell of the page, as long as it gets: the last
+  // step of a training, every cell after it queued. Put in the bar's status as the client puts it.
+  it.each(LOCALES)('says in full in %s what runs, on a phone, a tablet and two desktops, with no control over another', async (locale) => {
+    const t = translator(locale);
+    for (const width of [390, 800, 1024, 1280]) {
+      const page = await open(`${locale}/mnist-softmax/`, { width });
+      await page.locator('[data-action="run-all"]').waitFor({ state: 'visible' });
+      const ids = await page.locator('[data-cell]').evaluateAll((cells) => cells.map((element) => element.getAttribute('data-cell') ?? ''));
+      const lines = ids.map((id, index) => {
+        const activity: SessionActivity = {
+          kind: 'running',
+          cellId: id,
+          position: index + 1,
+          count: ids.length,
+          label: id,
+          queued: ids.length - index - 1,
+          ...(id === 'train' ? { step: { done: 1000, total: 1000 } } : {}),
+        };
+        return [activityText(activity, t, locale), activityShortText(activity, locale)] as const;
+      });
+      const layout = await page.evaluate((lines) => {
+        const status = document.querySelector<HTMLElement>('[data-activity]');
+        const bar = document.querySelector<HTMLElement>('[data-session]');
+        if (!status || !bar) throw new Error('no session bar');
+        const cut: string[] = [];
+        for (const [long, short] of lines) {
+          // As the client writes a running cell's line: a link holding the sentence and its short form.
+          const link = document.createElement('a');
+          link.href = '#';
+          const [longSpan, shortSpan] = [document.createElement('span'), document.createElement('span')];
+          longSpan.className = 'session-bar__long';
+          longSpan.textContent = long;
+          shortSpan.className = 'session-bar__short';
+          shortSpan.setAttribute('aria-hidden', 'true');
+          shortSpan.textContent = short;
+          link.append(longSpan, shortSpan);
+          status.setAttribute('data-busy', '');
+          status.replaceChildren(link);
+          if (status.scrollWidth > status.clientWidth + 1) cut.push(getComputedStyle(shortSpan).display === 'none' ? long : short);
+        }
+        const shown = [...bar.querySelectorAll<HTMLElement>('button, select, [data-activity]')].filter(
+          (element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility === 'visible',
+        );
+        const overlaps: string[] = [];
+        shown.forEach((a, i) =>
+          shown.slice(i + 1).forEach((b) => {
+            const [p, q] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
+            const overlap =
+              Math.min(p.right, q.right) - Math.max(p.left, q.left) > 1 && Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 1;
+            if (overlap) overlaps.push(`${a.textContent?.trim()} / ${b.textContent?.trim()}`);
+          }),
+        );
+        // The cells' own bars stick right under it: its height is the one they are told.
+        return { cut, overlaps, height: bar.offsetHeight, expected: parseFloat(getComputedStyle(bar).minHeight) };
+      }, lines);
+      expect({ width, cut: layout.cut, overlaps: layout.overlaps }).toEqual({ width, cut: [], overlaps: [] });
+      expect(Math.abs(layout.height - layout.expected)).toBeLessThanOrEqual(1);
+      await page.context().close();
+    }
   });
 
   it('says "running cell 7 of 20: train (step …)" and the queued cell links to it', async () => {
