@@ -212,6 +212,25 @@ describe('the session bar', () => {
   });
 });
 
+describe('controls', () => {
+  it('each take a row of their own, under one another, as wide as the prose', async () => {
+    const page = await open('en/mnist-softmax/');
+    const prose = await page
+      .locator('.article__body > p')
+      .first()
+      .evaluate((paragraph) => paragraph.getBoundingClientRect().width);
+    const boxes = await page
+      .locator('[data-control]')
+      .evaluateAll((controls) => controls.map((control) => control.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes.length).toBeGreaterThanOrEqual(2);
+    for (const [index, box] of boxes.entries()) {
+      expect(Math.abs(box.width - prose)).toBeLessThanOrEqual(1);
+      if (index > 0) expect(box.top).toBeGreaterThanOrEqual(boxes[index - 1]?.bottom ?? 0);
+    }
+    await page.context().close();
+  });
+});
+
 describe('cells', () => {
   it('show a queued cell’s wait as a link to the cell it waits for', async () => {
     const page = await open('en/demo/');
