@@ -5,10 +5,11 @@
  * drawn yet is not pushed away when they are.
  *
  * A cell is its bar, its code, its output, its "uses / used by" line and its chart. Code and
- * output are monospace and wrap as wrapped-lines.ts counts; the dependency line is in the reading
+ * output are monospace and wrap as wrapped-lines.ts counts; the dependency line is in the interface's
  * face, whose width per character this counts as a fitted number of columns. The columns of each
  * layout were fitted on the article as Chromium draws it (en, fr, ja; 390 px phone and 1280 px
- * screen): every cell within two lines of its drawn height, most exactly at it.
+ * screen): every cell within two lines of its drawn height, most exactly at it; the dependency
+ * line's columns, every line at its drawn count but three beside an original on a phone (one under).
  */
 import type { DependencyLine } from '../runtime/notebook/dependency-line.ts';
 import { wrappedLineCount } from './wrapped-lines.ts';
@@ -17,20 +18,18 @@ export interface CellLayout {
   /** Characters per line of the code (after its line numbers) and of the output. */
   codeColumns: number;
   outputColumns: number;
-  /** Characters per line of the dependency line, in the reading face (fitted). */
+  /** Characters per line of the dependency line, in the interface's face (fitted). */
   dependencyColumns: number;
-  /** The reading face's size at this width (--step-0, a clamp between 17 and 19 px). */
-  bodyPx: number;
   /** The width a chart is drawn at. */
   chartWidthPx: number;
 }
 
 /** The layouts LiveCell.css and CodePair.css choose between: a phone, a wide screen; alone or beside an original. */
 export const CELL_LAYOUTS = {
-  narrow: { codeColumns: 37, outputColumns: 38, dependencyColumns: 39, bodyPx: 17.05, chartWidthPx: 308 },
-  narrowPaired: { codeColumns: 35, outputColumns: 37, dependencyColumns: 35, bodyPx: 17.05, chartWidthPx: 292 },
-  wide: { codeColumns: 104, outputColumns: 104, dependencyColumns: 80, bodyPx: 19, chartWidthPx: 512 },
-  widePaired: { codeColumns: 59, outputColumns: 60, dependencyColumns: 54, bodyPx: 19, chartWidthPx: 481 },
+  narrow: { codeColumns: 37, outputColumns: 38, dependencyColumns: 40, chartWidthPx: 308 },
+  narrowPaired: { codeColumns: 35, outputColumns: 37, dependencyColumns: 41, chartWidthPx: 292 },
+  wide: { codeColumns: 104, outputColumns: 104, dependencyColumns: 114, chartWidthPx: 512 },
+  widePaired: { codeColumns: 59, outputColumns: 60, dependencyColumns: 57, chartWidthPx: 481 },
 } as const satisfies Record<string, CellLayout>;
 
 export type CellLayoutName = keyof typeof CELL_LAYOUTS;
@@ -41,6 +40,10 @@ const CHROME_PX = 70;
 const CODE_LINE_PX = 13 * 1.55;
 const CODE_PADDING_PX = 24;
 const OUTPUT_PADDING_PX = 16;
+/** One line of the dependency line (LiveCell.css): --step--1 (14 px) times 1.4. */
+const DEPENDENCY_LINE_PX = 14 * 1.4;
+/** Its paddings (--space-2xs above and below) and its top border. */
+const DEPENDENCY_CHROME_PX = 2 * 4 + 1;
 /** Under a chart: its margin and the "log scale" switch. */
 const CHART_EXTRA_PX = 45;
 
@@ -54,12 +57,11 @@ export interface CellContent {
   chartRatio: number;
 }
 
-export function estimateCellHeight(content: CellContent, layout: CellLayout, leading: number): number {
+export function estimateCellHeight(content: CellContent, layout: CellLayout): number {
   const code = CODE_PADDING_PX + wrappedLineCount(content.code, layout.codeColumns) * CODE_LINE_PX;
   const output = content.output ? OUTPUT_PADDING_PX + wrappedLineCount(content.output, layout.outputColumns) * CODE_LINE_PX : 0;
-  // The line's paragraph has a margin of about one line of the reading face above and below it.
   const dependencies = content.dependencies
-    ? 2 * layout.bodyPx + wrappedLineCount(content.dependencies, layout.dependencyColumns) * layout.bodyPx * leading
+    ? DEPENDENCY_CHROME_PX + wrappedLineCount(content.dependencies, layout.dependencyColumns) * DEPENDENCY_LINE_PX
     : 0;
   const chart = content.chartRatio > 0 ? layout.chartWidthPx * content.chartRatio + CHART_EXTRA_PX : 0;
   return Math.round(CHROME_PX + code + output + dependencies + chart);
@@ -69,18 +71,13 @@ export function estimateCellHeight(content: CellContent, layout: CellLayout, lea
  * The style properties a cell carries: its estimated height in each layout
  * (`--cell-height-narrow`, `--cell-height-narrow-paired`, `--cell-height-wide`, `--cell-height-wide-paired`).
  */
-export function cellHeightProperties(content: CellContent, locale: string): string {
+export function cellHeightProperties(content: CellContent): string {
   return (Object.keys(CELL_LAYOUTS) as CellLayoutName[])
     .map((name) => {
       const property = `--cell-height-${name.replace(/[A-Z]/g, (capital) => `-${capital.toLowerCase()}`)}`;
-      return `${property}: ${estimateCellHeight(content, CELL_LAYOUTS[name], readingLeading(locale))}px`;
+      return `${property}: ${estimateCellHeight(content, CELL_LAYOUTS[name])}px`;
     })
     .join('; ');
-}
-
-/** The reading face's line height (--leading in tokens.css: Japanese reads with more air). */
-export function readingLeading(locale: string): number {
-  return locale === 'ja' ? 1.8 : 1.65;
 }
 
 /** The dependency line's text as DependencyLine.astro writes it, for estimateCellHeight. */
