@@ -2,6 +2,7 @@
  * <live-control>: a control bound to a session variable (Control.astro). The slider (or select) and
  * its number box stay in step; the page session hears every change and decides what re-runs.
  */
+import { formatValue } from '../i18n/format.ts';
 import type { Translate } from './ui-strings.ts';
 
 export class LiveControlElement extends HTMLElement {
@@ -29,8 +30,12 @@ export class LiveControlElement extends HTMLElement {
       if (from === input && box) box.value = input.value;
       const note = this.querySelector('[data-control-note]');
       const value = this.value;
-      if (note)
-        note.textContent = String(value) === this.dataset['default'] ? t('control.default', { value }) : t('control.changed', { value });
+      if (note) {
+        // In the page's language, as the build wrote the article's value (Control.astro).
+        const shown = formatValue(value, document.documentElement.lang);
+        note.textContent =
+          String(value) === this.dataset['default'] ? t('control.default', { value: shown }) : t('control.changed', { value: shown });
+      }
       onChange(value);
     };
     input?.addEventListener('input', () => changed(input));

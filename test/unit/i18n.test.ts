@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { DECLARED, translatorFor, uiStrings, type UiKey } from '../../src/i18n/ui.ts';
 import type { Message } from '../../src/i18n/define-messages.ts';
+import { formatValue } from '../../src/i18n/format.ts';
 
 const forms = (message: Message): string[] => (typeof message === 'string' ? [message] : Object.values(message));
 const placeholders = (message: Message) =>
@@ -35,5 +36,15 @@ describe('interface strings', () => {
         count: 0,
       }),
     ).toBe('0 cellule');
+  });
+});
+
+describe('a value in a sentence', () => {
+  it('is written as the page’s language writes numbers, and a text as it is', () => {
+    expect(formatValue(0.01, 'fr')).toBe('0,01');
+    expect(formatValue(1000, 'fr')).toBe('1\u202f000');
+    expect(formatValue(1000, 'en')).toBe('1,000');
+    expect(formatValue(0.001, 'ja')).toBe('0.001');
+    expect(formatValue('relu', 'fr')).toBe('relu');
   });
 });
