@@ -254,6 +254,27 @@ describe('cells', () => {
     await page.context().close();
   });
 
+  // Beside its original on a wide screen a cell is about 520 px wide: its label gives way. (On a
+  // phone, the three buttons leave about 75 px in French: not enough yet.)
+  it('say in full, beside their original and in French, which cell a queued cell waits for', async () => {
+    const page = await open('fr/mnist-softmax/');
+    const evaluate = cell(page, 'evaluate');
+    await evaluate.locator('[data-action="run"]').waitFor({ state: 'visible' });
+    await evaluate.scrollIntoViewIfNeeded();
+    await evaluate.evaluate((element) => {
+      const liveCell = element as HTMLElement & {
+        setState(state: string): void;
+        showWaitingFor(cell?: { id: string; label: string }): void;
+      };
+      liveCell.setState('queued');
+      liveCell.showWaitingFor({ id: 'cross-entropy', label: 'cross-entropy' });
+    });
+    const waiting = evaluate.locator('[data-waiting-for]');
+    expect(await waiting.isVisible()).toBe(true);
+    expect(await waiting.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    await page.context().close();
+  });
+
   it('dim and label an edited cell’s old output until the cell runs again', async () => {
     const page = await open('en/demo/');
     const tensors = cell(page, 'tensors');
