@@ -22,11 +22,3 @@ export function formatMessage(message: Message, values: Record<string, string | 
 export function fillPlaceholders(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
-
-/**
- * A number as the page's language writes it (0,01 and 1 000 in French, 1,000 in English), for a
- * value shown in a sentence; anything else (a select's text option) as it is.
- */
-export function formatValue(value: number | string, locale: string): string {
-  return typeof value === 'number' ? new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(value) : value;
-}
