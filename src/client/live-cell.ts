@@ -226,11 +226,36 @@ export class LiveCellElement extends HTMLElement {
   }
 
   setState(state: CellState): void {
+    // Before the early return: a run short enough to end between two renders never shows `running`.
+    if (state !== 'running' && this.#heldHeight) {
+      this.#part('.live-cell__result').style.minHeight = '';
+      this.#heldHeight = false;
+    }
     if (this.dataset['state'] === state) return;
     this.dataset['state'] = state;
     this.#renderStatus();
     this.#button('stop').disabled = !(state === 'running' || state === 'queued');
     if (state !== 'queued') this.showWaitingFor(undefined);
+  }
+
+  /** The result's height is held while a run refills it (beginRun). */
+  #heldHeight = false;
+
+  /**
+   * A run starts: its output replaces the last one. Until it ends, the result keeps the height it
+   * had, so that the text below neither jumps up when the old output goes nor creeps down line by
+   * line as the new one comes. Each such move also redraws the screen below the cell, and where the
+   * GPU is the CPU (software WebGL), that drawing is taken from the training (README, Measurements).
+   */
+  beginRun(): void {
+    // A cell the browser skips (off screen: content-visibility) keeps its placeholder height anyway,
+    // and measuring it would lay it out for nothing.
+    const result = this.#part('.live-cell__result');
+    if (typeof result.checkVisibility !== 'function' || result.checkVisibility({ contentVisibilityAuto: true })) {
+      result.style.minHeight = `${result.getBoundingClientRect().height}px`;
+      this.#heldHeight = true;
+    }
+    this.clearOutput();
   }
 
   #blockedBy: string | undefined;

@@ -94,7 +94,7 @@ export class PageSession implements CellHost, FigureHost, ExplorerHost {
       { run: (step) => this.#runStep(step), release: (keys) => this.#connection.release(keys) },
       {
         changed: () => this.#render(),
-        started: (id) => this.#cells.get(id)?.clearOutput(),
+        started: (id) => this.#cells.get(id)?.beginRun(),
         finished: (id, stamp) => this.#finished(id, stamp),
       },
     );

@@ -275,6 +275,43 @@ describe('cells', () => {
     await page.context().close();
   });
 
+  // A run replaces the output: without the hold, the old output went at once and what follows
+  // jumped up, then crept down a line at a time as the new one came.
+  it('keep their height while a run refills their output, so that what follows does not move', async () => {
+    const page = await open('en/demo/');
+    const tensors = cell(page, 'tensors');
+    await tensors.locator('[data-action="run"]').waitFor({ state: 'visible' });
+    await replaceCode(page, 'tensors', 'await new Promise((resolve) => setTimeout(resolve, 600));\nprint("one line");');
+    await tensors.scrollIntoViewIfNeeded();
+    const tops = tensors.evaluate(
+      (element) =>
+        new Promise<{ before: number; lowest: number; frames: number }>((done) => {
+          const next = element.nextElementSibling as HTMLElement;
+          const before = next.getBoundingClientRect().top;
+          let lowest = before;
+          let frames = 0;
+          const look = () => {
+            // Until the run ends: then the result takes the height of the new output (one line here).
+            if (element.getAttribute('data-state') === 'done') return done({ before, lowest, frames });
+            lowest = Math.min(lowest, next.getBoundingClientRect().top);
+            frames += 1;
+            requestAnimationFrame(look);
+          };
+          requestAnimationFrame(look);
+        }),
+    );
+    await tensors.locator('[data-action="run"]').click();
+    const { before, lowest, frames } = await tops;
+    expect(frames).toBeGreaterThan(5);
+    expect(lowest).toBeGreaterThanOrEqual(before - 0.5);
+    // Once the run is over, the result takes the height of what it shows: one line.
+    expect(await tensors.locator('.live-cell__result').evaluate((result) => (result as HTMLElement).style.minHeight)).toBe('');
+    expect(await tensors.evaluate((element) => (element.nextElementSibling as HTMLElement).getBoundingClientRect().top)).toBeLessThan(
+      before,
+    );
+    await page.context().close();
+  });
+
   it('dim and label an edited cell’s old output until the cell runs again', async () => {
     const page = await open('en/demo/');
     const tensors = cell(page, 'tensors');
