@@ -161,6 +161,11 @@ describe('controls bound to variables', () => {
     await page.locator('[data-control="learning_rate"] input[type="number"]:not([disabled])').waitFor();
     await rate.fill('0.02');
     await waitInPage(page, () => document.querySelector('[data-cell="train"] [data-action="run"]')?.hasAttribute('data-waiting'));
+    // Seen, not only in its title: a ring around the button, which other Run buttons do not have.
+    const ring = (id: string) =>
+      page.locator(`[data-cell="${id}"] [data-action="run"]`).evaluate((button) => getComputedStyle(button).boxShadow);
+    expect(await ring('train')).not.toBe('none');
+    expect(await ring('rank-shape')).toBe('none');
     expect(await stateOf('train')).toBe('stale');
     expect(await stateOf('evaluate')).toBe('stale');
     expect(await stateOf('rank-shape')).toBe('idle');

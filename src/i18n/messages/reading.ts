@@ -114,7 +114,7 @@ export default defineMessages({
     'session.stopAll.title': '実行中のセルと待機中のセルを止める',
     'session.tools': 'セッションのツール',
     'session.noticeClose': 'このメッセージを閉じる',
-    'cell.waitingFor': 'セル {label} を待っています',
+    'cell.waitingFor': 'セル {label} 待ち',
     'cell.badge.baked': 'ビルド時に計算',
     'cell.badge.title': 'サイトのビルド時に計算した出力です（{backend}、{date}）。セルを実行すると、ここで計算し直します。',
     'cell.outdated': '古い出力です。コードが変わったので、セルを実行して更新してください。',
