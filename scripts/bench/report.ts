@@ -31,6 +31,9 @@ export function pairedRatios(values: readonly number[], baseline: readonly numbe
 export interface ReportRow {
   name: string;
   median: number;
+  /** The lowest and highest run: how far one run may land from the median on this machine. */
+  min: number;
+  max: number;
   unit: Measure['unit'];
   runs: number;
   budget?: number;
@@ -44,6 +47,8 @@ export function summarise(measures: readonly Measure[]): ReportRow[] {
     return {
       name: measure.name,
       median: value,
+      min: Math.min(...measure.samples),
+      max: Math.max(...measure.samples),
       unit: measure.unit,
       runs: measure.samples.length,
       ...(measure.budget === undefined ? {} : { budget: measure.budget, withinBudget: value <= measure.budget }),
@@ -52,15 +57,28 @@ export function summarise(measures: readonly Measure[]): ReportRow[] {
   });
 }
 
-function formatValue(value: number, unit: Measure['unit']): string {
-  if (!Number.isFinite(value)) return 'n/a';
+function formatNumber(value: number, unit: Measure['unit']): string {
   if (unit === 'score') return value.toFixed(3);
-  const digits = unit === 'ratio' || unit === 's' || unit === 'MB' ? 2 : unit === 'KB' ? 1 : 0;
-  return unit === 'count' ? String(Math.round(value)) : `${value.toFixed(digits)} ${unit === 'ratio' ? '×' : unit}`;
+  if (unit === 'count') return String(Math.round(value));
+  return value.toFixed(unit === 'ratio' || unit === 's' || unit === 'MB' ? 2 : unit === 'KB' ? 1 : 0);
+}
+
+function formatUnit(unit: Measure['unit']): string {
+  return unit === 'count' || unit === 'score' ? '' : ` ${unit === 'ratio' ? '×' : unit}`;
+}
+
+function formatValue(value: number, unit: Measure['unit']): string {
+  return Number.isFinite(value) ? `${formatNumber(value, unit)}${formatUnit(unit)}` : 'n/a';
+}
+
+/** "0.95–1.13 ×"; empty for a single run. */
+function formatRange(row: ReportRow): string {
+  if (row.runs < 2 || !Number.isFinite(row.min) || !Number.isFinite(row.max)) return '';
+  return `${formatNumber(row.min, row.unit)}–${formatNumber(row.max, row.unit)}${formatUnit(row.unit)}`;
 }
 
 export function markdownTable(rows: readonly ReportRow[]): string {
-  const lines = ['| measure | median | budget | runs |', '| --- | --- | --- | --- |'];
+  const lines = ['| measure | median | lowest–highest run | budget | runs |', '| --- | --- | --- | --- | --- |'];
   for (const row of rows) {
     const mark = row.withinBudget ? '✓' : '✗';
     const budget =
@@ -69,7 +87,7 @@ export function markdownTable(rows: readonly ReportRow[]): string {
         : row.minimum !== undefined
           ? `≥ ${formatValue(row.minimum, row.unit)} ${mark}`
           : '';
-    lines.push(`| ${row.name} | ${formatValue(row.median, row.unit)} | ${budget} | ${row.runs} |`);
+    lines.push(`| ${row.name} | ${formatValue(row.median, row.unit)} | ${formatRange(row)} | ${budget} | ${row.runs} |`);
   }
   return lines.join('\n');
 }

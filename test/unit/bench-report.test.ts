@@ -13,7 +13,7 @@ describe('benchmark report', () => {
     expect(() => pairedRatios([1], [1, 2])).toThrow(/cannot pair/);
   });
 
-  it('checks each median against its budget and prints a table', () => {
+  it('checks each median against its budget and prints a table with each measure’s lowest and highest run', () => {
     const rows = summarise([
       { name: 'JavaScript before interaction', samples: [8, 7.9, 8.1], unit: 'KB', budget: 40 },
       { name: 'training overhead', samples: [1.2, 1.05, 1.3], unit: 'ratio', budget: 1.1 },
@@ -24,13 +24,13 @@ describe('benchmark report', () => {
     expect(rows.map((row) => row.withinBudget)).toEqual([true, false, undefined, true, true]);
     expect(markdownTable(rows)).toBe(
       [
-        '| measure | median | budget | runs |',
-        '| --- | --- | --- | --- |',
-        '| JavaScript before interaction | 8.0 KB | ≤ 40.0 KB ✓ | 3 |',
-        '| training overhead | 1.20 × | ≤ 1.10 × ✗ | 3 |',
-        '| tensors | 12 |  | 1 |',
-        '| Lighthouse performance | 96 | ≥ 95 ✓ | 3 |',
-        '| layout shift | 0.012 | ≤ 0.100 ✓ | 3 |',
+        '| measure | median | lowest–highest run | budget | runs |',
+        '| --- | --- | --- | --- | --- |',
+        '| JavaScript before interaction | 8.0 KB | 7.9–8.1 KB | ≤ 40.0 KB ✓ | 3 |',
+        '| training overhead | 1.20 × | 1.05–1.30 × | ≤ 1.10 × ✗ | 3 |',
+        '| tensors | 12 |  |  | 1 |',
+        '| Lighthouse performance | 96 | 93–97 | ≥ 95 ✓ | 3 |',
+        '| layout shift | 0.012 | 0.004–0.200 | ≤ 0.100 ✓ | 3 |',
       ].join('\n'),
     );
   });
