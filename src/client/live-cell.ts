@@ -244,8 +244,7 @@ export class LiveCellElement extends HTMLElement {
   /**
    * A run starts: its output replaces the last one. Until it ends, the result keeps the height it
    * had, so that the text below neither jumps up when the old output goes nor creeps down line by
-   * line as the new one comes. Each such move also redraws the screen below the cell, and where the
-   * GPU is the CPU (software WebGL), that drawing is taken from the training (README, Measurements).
+   * line as the new one comes (and is not laid out and redrawn at each line).
    */
   beginRun(): void {
     // A cell the browser skips (off screen: content-visibility) keeps its placeholder height anyway,
