@@ -3,7 +3,7 @@
  * sticky session bar, before/after pairs, stale and outdated marks, figures in the dark theme,
  * the keyboard path.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/use-browser.ts';
 import { brightness, decodePng } from '../support/png-pixels.ts';
@@ -24,6 +24,25 @@ async function open(path: string, options: { width?: number; height?: number; co
   const page = await context.newPage();
   await page.goto(`${siteUrl}${path}`);
   return page;
+}
+
+/**
+ * The accuracy cell on screen, queued behind `cross-entropy` (the article's longest cell id), as
+ * during a Run all: the longest "waiting for" its bar has to say.
+ */
+async function queuedBehindCrossEntropy(page: Page): Promise<Locator> {
+  const evaluate = cell(page, 'evaluate');
+  await evaluate.locator('[data-action="run"]').waitFor({ state: 'visible' });
+  await evaluate.scrollIntoViewIfNeeded();
+  await evaluate.evaluate((element) => {
+    const liveCell = element as HTMLElement & {
+      setState(state: string): void;
+      showWaitingFor(cell?: { id: string; label: string }): void;
+    };
+    liveCell.setState('queued');
+    liveCell.showWaitingFor({ id: 'cross-entropy', label: 'cross-entropy' });
+  });
+  return evaluate;
 }
 
 /** Whether the element is entirely inside the viewport. */
@@ -257,17 +276,7 @@ describe('cells', () => {
   // Beside its original on a wide screen a cell is about 520 px wide: its label gives way.
   it('say in full, beside their original and in French, which cell a queued cell waits for', async () => {
     const page = await open('fr/mnist-softmax/');
-    const evaluate = cell(page, 'evaluate');
-    await evaluate.locator('[data-action="run"]').waitFor({ state: 'visible' });
-    await evaluate.scrollIntoViewIfNeeded();
-    await evaluate.evaluate((element) => {
-      const liveCell = element as HTMLElement & {
-        setState(state: string): void;
-        showWaitingFor(cell?: { id: string; label: string }): void;
-      };
-      liveCell.setState('queued');
-      liveCell.showWaitingFor({ id: 'cross-entropy', label: 'cross-entropy' });
-    });
+    const evaluate = await queuedBehindCrossEntropy(page);
     const waiting = evaluate.locator('[data-waiting-for]');
     expect(await waiting.isVisible()).toBe(true);
     expect(await waiting.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
@@ -317,17 +326,7 @@ describe('cells', () => {
     for (const lang of LOCALES) {
       const t = translator(lang);
       const page = await open(`${lang}/mnist-softmax/`, { width: 390, height: 800 });
-      const evaluate = cell(page, 'evaluate');
-      await evaluate.locator('[data-action="run"]').waitFor({ state: 'visible' });
-      await evaluate.scrollIntoViewIfNeeded();
-      await evaluate.evaluate((element) => {
-        const liveCell = element as HTMLElement & {
-          setState(state: string): void;
-          showWaitingFor(cell?: { id: string; label: string }): void;
-        };
-        liveCell.setState('queued');
-        liveCell.showWaitingFor({ id: 'cross-entropy', label: 'cross-entropy' });
-      });
+      const evaluate = await queuedBehindCrossEntropy(page);
       const waiting = evaluate.locator('[data-waiting-for]');
       expect(await waiting.textContent()).toBe(t('cell.waitingFor', { label: 'cross-entropy' }));
       expect(await waiting.evaluate((element) => element.scrollWidth <= element.clientWidth), lang).toBe(true);
