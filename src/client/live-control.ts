@@ -2,7 +2,7 @@
  * <live-control>: a control bound to a session variable (Control.astro). The slider (or select) and
  * its number box stay in step; the page session hears every change and decides what re-runs.
  */
-import { formatResult } from '../runtime/format-result.ts';
+import { formatControlValue } from '../runtime/format-result.ts';
 import type { Translate } from './ui-strings.ts';
 
 export class LiveControlElement extends HTMLElement {
@@ -32,7 +32,7 @@ export class LiveControlElement extends HTMLElement {
       const value = this.value;
       if (note) {
         // In the page's language, as the build wrote the article's value (Control.astro).
-        const shown = controlValueText(value, document.documentElement.lang);
+        const shown = formatControlValue(value, document.documentElement.lang);
         note.textContent =
           String(value) === this.dataset['default'] ? t('control.default', { value: shown }) : t('control.changed', { value: shown });
       }
@@ -46,11 +46,3 @@ export class LiveControlElement extends HTMLElement {
     return this.querySelector<HTMLInputElement | HTMLSelectElement>('[data-control-input]');
   }
 }
-
-/** A control's value in its note, as Control.astro writes the article's: a number as the page's language writes it (0,01; 1 000), a select's text as it is. */
-function controlValueText(value: number | string, locale: string): string {
-  return formatResult(typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', value }, locale, CONTROL_DIGITS);
-}
-
-/** Decimals a control's value keeps in its note (Control.astro's too): a fine step still reads in full. */
-const CONTROL_DIGITS = 6;

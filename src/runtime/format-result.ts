@@ -34,6 +34,17 @@ export function formatNumber(value: number, locale: string, format: ResultFormat
   return numberFormatFor(locale, format).format(value);
 }
 
+/** Decimals a control's value keeps in its note: a fine step still reads in full. */
+const CONTROL_DIGITS = 6;
+
+/**
+ * A control's value in its note, at build (Control.astro) and after a change (live-control.ts): a
+ * number as the page's language writes it (0,01; 1 000), a select's text as it is.
+ */
+export function formatControlValue(value: number | string, locale: string): string {
+  return typeof value === 'number' ? formatNumber(value, locale, { digits: CONTROL_DIGITS }) : value;
+}
+
 /**
  * The reader's value minus the article's, signed, with as many decimals as the article's value
  * shows at that precision: 0.9156 against 0.9128 at 4 significant digits reads "+0.0028".

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { DECLARED, translatorFor, uiStrings, type UiKey } from '../../src/i18n/ui.ts';
 import type { Message } from '../../src/i18n/define-messages.ts';
-import { formatResult } from '../../src/runtime/format-result.ts';
+import { formatControlValue } from '../../src/runtime/format-result.ts';
 
 const forms = (message: Message): string[] => (typeof message === 'string' ? [message] : Object.values(message));
 const placeholders = (message: Message) =>
@@ -40,9 +40,8 @@ describe('interface strings', () => {
 });
 
 describe('a control’s value in a sentence', () => {
-  // As live-control.ts and Control.astro write it: six decimals at most.
-  const formatValue = (value: number | string, locale: string): string =>
-    formatResult(typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', value }, locale, 6);
+  // As live-control.ts and Control.astro write it.
+  const formatValue = formatControlValue;
 
   it('is written as the page’s language writes numbers, and a text as it is', () => {
     expect(formatValue(0.01, 'fr')).toBe('0,01');
