@@ -11,6 +11,7 @@
  * - on a cold page, from the click on the accuracy cell's Run to the accuracy, against the bare page
  *   from its load (the notebook issue's measure), paired; and the same click from navigation;
  * - MNIST bytes, decode time, second visit; TensorFlow.js memory; the cell on WebGL, WASM and CPU;
+ * - the CPU time Chromium spends showing a running cell's output (drawing-cost.ts);
  * - the layers API: its code's bytes when a Keras cell first runs, and that cell's fit against the
  *   same fit in bare TensorFlow.js (layers.ts);
  * - Lighthouse (mobile) on the article.
@@ -35,6 +36,7 @@ import { scrollLayoutShift } from './layout-shift.ts';
 import { offlineFirstPaint, secondVisitBytes } from './offline.ts';
 import { layersMeasures } from './layers.ts';
 import { countingSteal } from './host-steal.ts';
+import { drawingCostMeasures } from './drawing-cost.ts';
 import { build as viteBuild } from 'vite';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -415,6 +417,8 @@ try {
   ];
   // The explorers (issue 12), the reading layout (issue 17) and offline reading (issue 15).
   measures.push(...(await explorerMeasures(browser, url, runs)));
+  // What drawing a running cell's output costs, in CPU time (the machine's noise left out).
+  measures.push(...(await drawingCostMeasures(browser, url, runs)));
   // The layers API, loaded when used (issue 15).
   measures.push(...(await layersMeasures(browser, url, baselineServer.url, runs)));
   const shifts: Record<number, number[]> = { 390: [], 1280: [] };

@@ -100,7 +100,7 @@ export class PageSession implements CellHost, FigureHost, ExplorerHost {
     );
     this.#connection = new SessionConnection(
       {
-        ready: (backend, reason) => this.#bar.showBackend(backend, reason),
+        ready: (backend, reason, software) => this.#bar.showBackend(backend, reason, software),
         output: (runId, chunk) => {
           const cellId = this.#runCells.get(runId);
           if (cellId === undefined) return;

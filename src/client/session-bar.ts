@@ -61,13 +61,25 @@ export class SessionBar {
     this.#render();
   }
 
-  /** The backend in use (data-backend), or none; a fallback also says why WebGL is not used. */
-  showBackend(backend: BackendName | undefined, fallbackReason?: string): void {
+  /**
+   * The backend in use (data-backend), or none; a fallback also says why WebGL is not used, and a
+   * WebGL without a graphics card says so (data-renderer="software"): it is why training is slow
+   * and the output comes once a second.
+   */
+  showBackend(backend: BackendName | undefined, fallbackReason?: string, softwareRendering = false): void {
     const indicator = this.#part('[data-backend-indicator]');
     if (!indicator) return;
+    const software = backend === 'webgl' && softwareRendering;
+    if (software) {
+      indicator.dataset['renderer'] = 'software';
+      indicator.title = this.#t('session.backend.softwareTitle');
+    } else {
+      delete indicator.dataset['renderer'];
+      indicator.removeAttribute('title');
+    }
     if (backend) {
       indicator.dataset['backend'] = backend;
-      indicator.textContent = backend === 'webgl' ? 'WebGL' : backend.toUpperCase();
+      indicator.textContent = software ? this.#t('session.backend.software') : backend === 'webgl' ? 'WebGL' : backend.toUpperCase();
     } else {
       delete indicator.dataset['backend'];
       indicator.textContent = this.#t('session.backend.none');

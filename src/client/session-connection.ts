@@ -19,7 +19,8 @@ export class SessionLost extends Error {
 }
 
 export interface SessionEvents {
-  ready(backend: BackendName, fallbackReason?: string): void;
+  /** softwareRendering: WebGL runs without a graphics card here, so output comes once a second. */
+  ready(backend: BackendName, fallbackReason?: string, softwareRendering?: boolean): void;
   output(runId: number, chunk: OutputChunk): void;
   dataProgress(loadedBytes: number, totalBytes: number): void;
   dataReady(): void;
@@ -155,7 +156,7 @@ export class SessionConnection {
   #onMessage(message: FromWorker): void {
     switch (message.type) {
       case 'ready':
-        this.#events.ready(message.backend, message.fallbackReason);
+        this.#events.ready(message.backend, message.fallbackReason, message.softwareRendering);
         return;
       case 'output':
         this.#events.output(message.runId, message.chunk);

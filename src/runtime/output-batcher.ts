@@ -62,7 +62,7 @@ function fold<K extends OutputKind>(pending: PendingChunk, event: OutputEventOf<
 
 export class OutputBatcher {
   readonly #flushOutput: FlushOutput;
-  readonly #intervalMs: number;
+  #intervalMs: number;
   readonly #now: () => number;
   #runId: number | undefined;
   #pending: PendingChunk = { chunk: { lines: [] }, points: {} };
@@ -74,6 +74,11 @@ export class OutputBatcher {
     this.#flushOutput = flushOutput;
     this.#intervalMs = intervalMs;
     this.#now = now;
+  }
+
+  /** The least time between two messages; the worker sets it once it knows its renderer (drawing-pace.ts). */
+  set intervalMs(intervalMs: number) {
+    this.#intervalMs = intervalMs;
   }
 
   add(runId: number, event: OutputEvent): void {

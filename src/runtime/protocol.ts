@@ -83,7 +83,8 @@ export interface RunEnd {
 }
 
 export type FromWorker =
-  | { type: 'ready'; backend: BackendName; fallbackReason?: string }
+  /** softwareRendering: WebGL draws with the processor here (see drawing-pace.ts). */
+  | { type: 'ready'; backend: BackendName; fallbackReason?: string; softwareRendering?: boolean }
   | { type: 'output'; runId: number; chunk: OutputChunk }
   | ({ type: 'done'; value?: string } & RunEnd)
   | ({ type: 'failed'; failure: CellFailure; interrupted?: boolean } & RunEnd)

@@ -19,6 +19,8 @@ import { lockWorkerGlobals } from './lock-globals.ts';
 import { ExplorerQueries } from './explorer-queries.ts';
 import { ExplorerTestSet } from './explorer-test-set.ts';
 import { TrainingWatch } from './training-watch.ts';
+import { webglRendererName } from './webgl-renderer.ts';
+import { drawingPaceFor, GPU_PACE, isSoftwareRenderer } from '../runtime/drawing-pace.ts';
 import { layersExtension } from '../runtime/layers/layers-extension.ts';
 import type { TfApiExtension } from '../runtime/tf-api-extension.ts';
 
@@ -32,14 +34,6 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-
-/**
- * How often a running cell's output reaches the page: twice a second. Each batch costs the page a
- * style, layout and paint of a long document; measured in a trace of the training cell on this
- * two-core machine, the page's main thread went from 21 % of a core (four a second) to 13 % (two
- * a second), and with SwiftShader rendering WebGL on the same cores, that time is the training's.
- */
-const OUTPUT_INTERVAL_MS = 500;
 
 function startSession(connect: ConnectMessage): void {
   const port = connect.port;
@@ -55,7 +49,7 @@ function startSession(connect: ConnectMessage): void {
   let loadedMnist: Mnist | undefined;
   /** The session's download of the data set while it is under way. */
   let loadingMnist: Promise<unknown> | undefined;
-  const batcher = new OutputBatcher((runId, chunk) => post({ type: 'output', runId, chunk }, transferablesOf(chunk)), OUTPUT_INTERVAL_MS);
+  const batcher = new OutputBatcher((runId, chunk) => post({ type: 'output', runId, chunk }, transferablesOf(chunk)), GPU_PACE.outputIntervalMs);
   const watch = new TrainingWatch(tf, post);
   const session = new CellSession({
     tf,
@@ -101,7 +95,12 @@ function startSession(connect: ConnectMessage): void {
   const backendReady = chooseBackend(tf, connect.preferredBackend).then(
     (choice) => {
       if (choice.backend === 'webgl') watchForContextLoss(post);
-      post({ type: 'ready', ...choice });
+      // A software WebGL draws the page's frames on the processor that trains: fewer of them.
+      const softwareRendering = choice.backend === 'webgl' && isSoftwareRenderer(webglRendererName(tf) ?? '');
+      const pace = drawingPaceFor(softwareRendering);
+      batcher.intervalMs = pace.outputIntervalMs;
+      watch.gapMs = pace.watchGapMs;
+      post({ type: 'ready', ...choice, ...(softwareRendering ? { softwareRendering } : {}) });
       return true;
     },
     (error: unknown) => {

@@ -3,7 +3,9 @@
  * watched variables it changed since the last look (tf.Variables such as W and b) are copied and
  * sent to the page, which redraws the views of them. Copying is a reference to the variable's
  * current data (free on WebGL), read back asynchronously; one read at a time, so a slow read skips
- * frames instead of slowing the cell. The page picks N (measured: README, Measurements).
+ * frames instead of slowing the cell. The page picks N (measured: README, Measurements); where WebGL
+ * renders in software, frames are also kept a least time apart (drawing-pace.ts): at every N steps
+ * past that time.
  */
 import type * as tfCore from '@tensorflow/tfjs-core';
 import type { FromWorker, ResultValue } from '../runtime/protocol.ts';
@@ -20,10 +22,20 @@ export class TrainingWatch {
   #seen = new Map<string, object>();
   /** The frame being read, if one is. */
   #reading: Promise<void> | undefined;
+  #gapMs = 0;
+  /** When the last frame of this run was taken, in `#now()`'s clock. */
+  #lastFrameAt = 0;
+  readonly #now: () => number;
 
-  constructor(tf: Tf, post: (message: FromWorker) => void) {
+  constructor(tf: Tf, post: (message: FromWorker) => void, now: () => number = () => performance.now()) {
     this.#tf = tf;
     this.#post = post;
+    this.#now = now;
+  }
+
+  /** The least time between two frames; 0 (the default): every N steps. */
+  set gapMs(gapMs: number) {
+    this.#gapMs = Math.max(0, gapMs);
   }
 
   configure(names: readonly string[], everySteps: number): void {
@@ -37,13 +49,17 @@ export class TrainingWatch {
     if (runId !== this.#runId) {
       this.#runId = runId;
       this.#seen = new Map(this.#variables(scope).map(([name, variable]) => [name, dataIdOf(variable)]));
+      // A run's first frame comes at its first N steps, however soon: a short training shows one.
+      this.#lastFrameAt = Number.NEGATIVE_INFINITY;
       return;
     }
     // The last step's values come with the end of the run.
     if (done % this.#everySteps !== 0 || done >= total || this.#reading) return;
+    if (this.#gapMs > 0 && this.#now() - this.#lastFrameAt < this.#gapMs) return;
     const changed = this.#variables(scope).filter(([name, variable]) => this.#seen.get(name) !== dataIdOf(variable));
     if (changed.length === 0) return;
     for (const [name, variable] of changed) this.#seen.set(name, dataIdOf(variable));
+    this.#lastFrameAt = this.#now();
     const tf = this.#tf;
     // kept: the cell's scope (or a tidy it calls progress() in) must not free them before they are read.
     const copies = changed.map(([name, variable]) => [name, tf.keep(variable.clone())] as const);

@@ -45,6 +45,32 @@ describe('live cells in the browser', () => {
     expect(await outputOf(page, 'matmul')).toContain('[[ 1.  2.  8.]\n [ 3.  4. 18.]');
   });
 
+  it('says when WebGL draws without a graphics card, and then updates a running cell at most once a second', async () => {
+    await openDemo();
+    // About three seconds of a loop that reports its progress every 10 ms.
+    await replaceCode(page, 'tensors', 'for (let i = 1; i <= 300; i++) {\n  await new Promise((r) => setTimeout(r, 10));\n  progress(i, 300);\n}');
+    await page.evaluate(() => {
+      const text = document.querySelector('[data-cell="tensors"] [data-progress-text]');
+      const seen: number[] = [];
+      (window as unknown as { progressShownAt: number[] }).progressShownAt = seen;
+      if (text) new MutationObserver(() => seen.push(performance.now())).observe(text, { childList: true, characterData: true, subtree: true });
+    });
+    expect(await runCell(page, 'tensors')).toBe('done');
+    // SwiftShader here: the bar says so, in words and in its title.
+    const indicator = page.locator('[data-backend-indicator]');
+    expect(await indicator.getAttribute('data-backend')).toBe('webgl');
+    expect(await indicator.getAttribute('data-renderer')).toBe('software');
+    expect(await indicator.textContent()).toBe('WebGL (software)');
+    expect(await indicator.getAttribute('title')).toContain('once a second');
+    const shownAt = await page.evaluate(() => (window as unknown as { progressShownAt: number[] }).progressShownAt);
+    // The last update comes with the run's end, whenever that is: the gaps before it are the pace
+    // (their median, as a message can reach a busy page late and the next one on time).
+    const gaps = shownAt.slice(1, -1).map((at, index) => at - (shownAt[index] ?? at));
+    expect(gaps.length).toBeGreaterThanOrEqual(2);
+    expect(gaps.toSorted((a, b) => a - b)[Math.floor(gaps.length / 2)]).toBeGreaterThan(900);
+    expect(await cell(page, 'tensors').locator('[data-progress-text]').textContent()).toMatch(/\b300\b/);
+  });
+
   it('runs edited code, and marks the later cells stale', async () => {
     await openDemo();
     await runCell(page, 'matmul');

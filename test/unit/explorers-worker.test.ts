@@ -247,4 +247,29 @@ describe('training you can watch', () => {
     expect(frames).toHaveLength(2);
     tf.dispose([W, untouched]);
   });
+
+  it('keeps frames a least time apart where WebGL renders in software, still at every N steps', async () => {
+    let now = 0;
+    const steps: number[] = [];
+    const watch = new TrainingWatch(
+      tf,
+      (message) => {
+        if (message.type === 'watch-frame') steps.push(message.step);
+      },
+      () => now,
+    );
+    watch.configure(['W'], 2);
+    watch.gapMs = 1_000;
+    const W = tf.variable(tf.zeros([2]));
+    // 300 ms a step: the first frame at step 2 (300 ms), then the first even step a second later,
+    // 6 (1500 ms), then 10 (2700 ms); without the gap, every even step.
+    for (let step = 1; step <= 12; step++) {
+      W.assign(tf.fill([2], step));
+      watch.progress(1, step, 100, { W });
+      await watch.settled();
+      now += 300;
+    }
+    expect(steps).toEqual([2, 6, 10]);
+    tf.dispose(W);
+  });
 });

@@ -24,6 +24,23 @@ describe('OutputBatcher', () => {
     ]);
   });
 
+  it('takes a new interval when the worker learns its renderer', () => {
+    let now = 1_000;
+    const sent: string[][] = [];
+    const batcher = new OutputBatcher(
+      (_, chunk) => sent.push(chunk.lines),
+      500,
+      () => now,
+    );
+    batcher.intervalMs = 1_000;
+    for (const text of ['a', 'b', 'c', 'd']) {
+      batcher.add(1, line(text));
+      now += 600; // past 500 ms, not past 1000 ms since the last message
+    }
+    batcher.flush();
+    expect(sent).toEqual([['a'], ['b', 'c'], ['d']]);
+  });
+
   it('keeps only the latest progress and every chart point of a batch', () => {
     const sent: OutputChunk[] = [];
     const batcher = new OutputBatcher(

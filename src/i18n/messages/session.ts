@@ -25,6 +25,9 @@ export default defineMessages({
     'session.backend.auto': 'automatique',
     'session.backend.switched': 'Moteur changé : la session a redémarré, relancez les cellules.',
     'session.backend.starting': 'démarrage…',
+    'session.backend.software': 'WebGL (logiciel)',
+    'session.backend.softwareTitle':
+      'Ici, WebGL dessine avec le processeur, sans carte graphique : les cellules calculent plus lentement, et la sortie d’une cellule en cours est mise à jour une fois par seconde.',
     'session.backend.fallback': 'WebGL n’est pas disponible ici ({reason}) : les cellules tournent sur {backend}, plus lentement.',
     'session.fatal': 'La session n’a pas pu démarrer : {message}',
   },
@@ -50,6 +53,9 @@ export default defineMessages({
     'session.backend.auto': 'automatic',
     'session.backend.switched': 'Backend changed: the session restarted, run the cells again.',
     'session.backend.starting': 'starting…',
+    'session.backend.software': 'WebGL (software)',
+    'session.backend.softwareTitle':
+      'WebGL draws with the processor here, not a graphics card: cells compute more slowly, and a running cell’s output is updated once a second.',
     'session.backend.fallback': 'WebGL is not available here ({reason}): cells run on {backend}, more slowly.',
     'session.fatal': 'The session could not start: {message}',
   },
@@ -76,6 +82,9 @@ export default defineMessages({
     'session.backend.auto': '自動',
     'session.backend.switched': 'バックエンドを変更したので、セッションを再起動しました。セルをもう一度実行してください。',
     'session.backend.starting': '起動中…',
+    'session.backend.software': 'WebGL（ソフトウェア）',
+    'session.backend.softwareTitle':
+      'ここでは WebGL がグラフィックカードではなくプロセッサで描画しています。セルの計算は遅くなり、実行中のセルの出力は 1 秒に 1 回更新されます。',
     'session.backend.fallback': 'ここでは WebGL が使えません（{reason}）。セルは {backend} で動くため、遅くなります。',
     'session.fatal': 'セッションを起動できませんでした：{message}',
   },
