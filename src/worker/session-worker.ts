@@ -49,7 +49,10 @@ function startSession(connect: ConnectMessage): void {
   let loadedMnist: Mnist | undefined;
   /** The session's download of the data set while it is under way. */
   let loadingMnist: Promise<unknown> | undefined;
-  const batcher = new OutputBatcher((runId, chunk) => post({ type: 'output', runId, chunk }, transferablesOf(chunk)), GPU_PACE.outputIntervalMs);
+  const batcher = new OutputBatcher(
+    (runId, chunk) => post({ type: 'output', runId, chunk }, transferablesOf(chunk)),
+    GPU_PACE.outputIntervalMs,
+  );
   const watch = new TrainingWatch(tf, post);
   const session = new CellSession({
     tf,

@@ -48,12 +48,17 @@ describe('live cells in the browser', () => {
   it('says when WebGL draws without a graphics card, and then updates a running cell at most once a second', async () => {
     await openDemo();
     // About three seconds of a loop that reports its progress every 10 ms.
-    await replaceCode(page, 'tensors', 'for (let i = 1; i <= 300; i++) {\n  await new Promise((r) => setTimeout(r, 10));\n  progress(i, 300);\n}');
+    await replaceCode(
+      page,
+      'tensors',
+      'for (let i = 1; i <= 300; i++) {\n  await new Promise((r) => setTimeout(r, 10));\n  progress(i, 300);\n}',
+    );
     await page.evaluate(() => {
       const text = document.querySelector('[data-cell="tensors"] [data-progress-text]');
       const seen: number[] = [];
       (window as unknown as { progressShownAt: number[] }).progressShownAt = seen;
-      if (text) new MutationObserver(() => seen.push(performance.now())).observe(text, { childList: true, characterData: true, subtree: true });
+      if (text)
+        new MutationObserver(() => seen.push(performance.now())).observe(text, { childList: true, characterData: true, subtree: true });
     });
     expect(await runCell(page, 'tensors')).toBe('done');
     // SwiftShader here: the bar says so, in words and in its title.
