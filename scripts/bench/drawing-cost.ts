@@ -6,13 +6,14 @@
  * (/proc, Linux only), the first minus the second, is the drawing's cost.
  *
  * CPU time rather than wall-clock time: the host's steal and the other processes' share do not
- * count, so on a noisy machine this stays within a few percent from run to run where the training
- * ratios move by 15 %. On a software WebGL (this machine) it is the GPU process, compositing and
+ * count, and what is measured is the drawing alone, not a small difference between two long
+ * trainings (measured here: 0.84–1.04 s for one build over three runs). On a software WebGL (this machine) it is the GPU process, compositing and
  * rasterising each frame, that pays most.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { cell, replaceCode, waitForState } from '../support/reader.ts';
+import { clockTicksPerSecond } from './host-steal.ts';
 import type { Measure } from './report.ts';
 
 const STEPS = 1000;
@@ -47,11 +48,11 @@ function chromiumCpuSeconds(): Record<string, number> | undefined {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       ticks[type] = (ticks[type] ?? 0) + Number(fields[11]) + Number(fields[12]);
     }
+    const perSecond = clockTicksPerSecond();
+    return Object.fromEntries(Object.entries(ticks).map(([type, count]) => [type, count / perSecond]));
   } catch {
     return undefined;
   }
-  // Linux counts in clock ticks of 1/100 s (USER_HZ).
-  return Object.fromEntries(Object.entries(ticks).map(([type, count]) => [type, count / 100]));
 }
 
 interface DrawingCost {

@@ -9,14 +9,19 @@ import { readFileSync } from 'node:fs';
 
 let ticksPerSecond: number | undefined;
 
+/** What /proc counts CPU time in: clock ticks (USER_HZ, 100 a second on most Linux systems). */
+export function clockTicksPerSecond(): number {
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  return ticksPerSecond;
+}
+
 /** Seconds of CPU the host has taken from all of this machine's cores since it started. */
 export function hostStealSeconds(): number | undefined {
   try {
     // cpu  user nice system idle iowait irq softirq steal guest guest_nice
     const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]?.trim().split(/\s+/) ?? [];
     const steal = Number(fields[8]);
-    ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-    return fields[0] === 'cpu' && Number.isFinite(steal) ? steal / ticksPerSecond : undefined;
+    return fields[0] === 'cpu' && Number.isFinite(steal) ? steal / clockTicksPerSecond() : undefined;
   } catch {
     return undefined;
   }

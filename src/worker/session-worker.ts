@@ -19,7 +19,7 @@ import { lockWorkerGlobals } from './lock-globals.ts';
 import { ExplorerQueries } from './explorer-queries.ts';
 import { ExplorerTestSet } from './explorer-test-set.ts';
 import { TrainingWatch } from './training-watch.ts';
-import { webglRendererName } from './webgl-renderer.ts';
+import { webglContextOf, webglRendererName } from './webgl-context.ts';
 import { drawingPaceFor, GPU_PACE, isSoftwareRenderer } from '../runtime/drawing-pace.ts';
 import { layersExtension } from '../runtime/layers/layers-extension.ts';
 import type { TfApiExtension } from '../runtime/tf-api-extension.ts';
@@ -97,9 +97,11 @@ function startSession(connect: ConnectMessage): void {
   if (connect.tfjsFlags) applyTfjsFlags(tf, connect.tfjsFlags);
   const backendReady = chooseBackend(tf, connect.preferredBackend).then(
     (choice) => {
-      if (choice.backend === 'webgl') watchForContextLoss(post);
+      const gl = choice.backend === 'webgl' ? webglContextOf(tf) : undefined;
+      // A lost WebGL context makes every later result wrong; the page must restart this worker.
+      gl?.canvas.addEventListener('webglcontextlost', () => post({ type: 'gpu-lost' }));
       // A software WebGL draws the page's frames on the processor that trains: fewer of them.
-      const softwareRendering = choice.backend === 'webgl' && isSoftwareRenderer(webglRendererName(tf) ?? '');
+      const softwareRendering = gl !== undefined && isSoftwareRenderer(webglRendererName(gl) ?? '');
       const pace = drawingPaceFor(softwareRendering);
       batcher.intervalMs = pace.outputIntervalMs;
       watch.gapMs = pace.watchGapMs;
@@ -223,12 +225,6 @@ function tensorMemory(): TensorMemory {
     numBytes: memory.numBytes,
     ...(memory.numBytesInGPU === undefined ? {} : { numBytesInGPU: memory.numBytesInGPU }),
   };
-}
-
-/** A lost WebGL context makes every later result wrong; the page must restart this worker. */
-function watchForContextLoss(post: (message: FromWorker) => void): void {
-  const backend = tf.backend() as unknown as { gpgpu?: { gl?: { canvas?: EventTarget } } };
-  backend.gpgpu?.gl?.canvas?.addEventListener('webglcontextlost', () => post({ type: 'gpu-lost' }));
 }
 
 async function playFigure(
